@@ -1,0 +1,92 @@
+package dev.glyphoxa.contracts;
+
+import dev.glyphoxa.schema.NpcLine;
+import dev.glyphoxa.schema.TurnTimings;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AvroSerdeTest {
+
+    private static NpcLine line() {
+        return NpcLine.newBuilder()
+                .setSessionId("s-1").setTurnId("t-1").setNpcId("npc-1").setNpcName("Grimjaw").setVoice("slt")
+                .setSequence(2).setLastInTurn(true).setText("Mind your coin, traveller.").setResponder("test")
+                .setTimings(TurnTimings.newBuilder().setSpeechEndMs(5L).build())
+                .setAddressingReason("named")
+                .build();
+    }
+
+    @Test
+    void roundTripsEveryField() {
+        AvroSerde<NpcLine> serde = Topics.NPC_LINES.valueSerde();
+        byte[] bytes = serde.serialize("glyphoxa.npc.lines", line());
+        assertThat(bytes[0] & 0xFF).isEqualTo(0xC3);
+        assertThat(bytes[1] & 0xFF).isEqualTo(0x01);
+        assertThat(serde.deserialize("glyphoxa.npc.lines", bytes)).isEqualTo(line());
+    }
+
+    @Test
+    void recordWrittenWithOlderSchemaVersionStillDecodes() throws Exception {
+        // Parse v1 against the real TurnTimings, the way an old producer had it.
+        Schema.Parser parser = new Schema.Parser();
+        parser.parse(SchemaCatalog.read("common/TurnTimings.avsc"));
+        Schema oldSchema = parser.parse(SchemaCatalog.read("history/NpcLine.v1.avsc"));
+        assertThat(oldSchema.getField("addressing_reason")).isNull();
+
+        GenericRecord timings = new GenericData.Record(oldSchema.getField("timings").schema());
+        timings.put("speech_end_ms", 42L);
+        GenericRecord old = new GenericData.Record(oldSchema);
+        old.put("session_id", "s-old");
+        old.put("turn_id", "t-old");
+        old.put("npc_id", "n");
+        old.put("npc_name", "Old Tom");
+        old.put("voice", "slt");
+        old.put("sequence", 0);
+        old.put("last_in_turn", true);
+        old.put("text", "Back in my day.");
+        old.put("responder", "v1");
+        old.put("timings", timings);
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), oldSchema).encode(old);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        NpcLine decoded = Topics.NPC_LINES.valueSerde().decode(bytes);
+        assertThat(decoded.getNpcName()).isEqualTo("Old Tom");
+        assertThat(decoded.getTimings().getSpeechEndMs()).isEqualTo(42L);
+        assertThat(decoded.getAddressingReason()).isNull();
+        assertThat(RecordJson.decodeGeneric(bytes).get("text").toString()).isEqualTo("Back in my day.");
+    }
+
+    @Test
+    void garbageIsRejectedWithReadableMessage() {
+        AvroSerde<NpcLine> serde = Topics.NPC_LINES.valueSerde();
+        assertThatThrownBy(() -> serde.decode("definitely not avro".getBytes()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("NpcLine");
+        assertThatThrownBy(() -> serde.decode(null)).isInstanceOf(SerializationException.class);
+    }
+
+    @Test
+    void recordOfAnotherTopicIsRejected() {
+        byte[] transcriptBytes = Topics.DEADLETTER.valueSerde().encode(
+                DeadLetters.of("vad", "glyphoxa.voice.in", 0, 1, "k", new byte[]{1}, new IllegalStateException("x")));
+        assertThatThrownBy(() -> Topics.NPC_LINES.valueSerde().decode(transcriptBytes))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    @Test
+    void everyTopicIsDeclaredOnceWithItsType() {
+        assertThat(Topics.ALL).extracting(Topic::name).doesNotHaveDuplicates().allMatch(n -> n.startsWith("glyphoxa."));
+        assertThat(Topics.byName("glyphoxa.speech")).contains(Topics.SPEECH);
+        assertThat(SchemaCatalog.get().all()).hasSize(8);
+    }
+}

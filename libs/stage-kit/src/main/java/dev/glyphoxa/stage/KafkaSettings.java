@@ -1,0 +1,27 @@
+package dev.glyphoxa.stage;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.Map;
+
+/**
+ * Where the stage finds Kafka and how its Kafka Streams client behaves.
+ *
+ * @param bootstrapServers  broker list, e.g. from KAFKA_BOOTSTRAP_SERVERS
+ * @param sessionTimeoutMs  how soon a dead instance's partitions move to a live one
+ * @param commitIntervalMs  at-least-once commit cadence; also bounds re-processing after a crash
+ * @param stateDir          local cache of the state stores (the changelog topics are the real copy); temp dir if unset
+ * @param replicationFactor for the changelog and repartition topics Kafka Streams creates; -1 = broker default
+ * @param streams           any further Kafka Streams/consumer/producer settings, passed through unchanged
+ */
+@ConfigurationProperties("glyphoxa.kafka")
+public record KafkaSettings(
+        @Bindable(defaultValue = "localhost:9092") String bootstrapServers,
+        @Bindable(defaultValue = "10000") int sessionTimeoutMs,
+        @Bindable(defaultValue = "100") int commitIntervalMs,
+        @Nullable String stateDir,
+        @Bindable(defaultValue = "-1") int replicationFactor,
+        @Nullable Map<String, String> streams) {
+}
