@@ -1,6 +1,7 @@
 package dev.glyphoxa.stage;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,6 +24,7 @@ import java.util.Properties;
  * and another instance with the same application id picks up its partitions.
  */
 @Context
+@Requires(beans = StageTopology.class)
 public class StageStreams implements ReadinessCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(StageStreams.class);
