@@ -1,0 +1,71 @@
+package dev.glyphoxa.e2e;
+
+import dev.glyphoxa.cli.FestivalPlayerVoice;
+import dev.glyphoxa.cli.LocalPipeline;
+import dev.glyphoxa.cli.PlayerVoice;
+import dev.glyphoxa.cli.Progress;
+import dev.glyphoxa.cli.ScenePlayer;
+import dev.glyphoxa.localstack.ServiceProcess;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The whole pipeline — real Kafka broker, real PostgreSQL, six service JVMs — started once for the test JVM and
+ * stopped by a shutdown hook (restarting it per class would cost ~30 s each). Tests isolate themselves by
+ * session: each starts its own session and stops it when done.
+ */
+final class PipelineFixture {
+
+    private static PipelineFixture instance;
+
+    final LocalPipeline pipeline;
+    final ScenePlayer player;
+    final PlayerVoice voice = new FestivalPlayerVoice();
+    final String campaignId;
+    final Path workDir;
+
+    private PipelineFixture(LocalPipeline pipeline, Path workDir) throws IOException {
+        this.pipeline = pipeline;
+        this.workDir = workDir;
+        this.player = new ScenePlayer(pipeline, voice, System.out, new Progress(System.out), Duration.ofSeconds(90));
+        this.campaignId = player.importCampaign(repo().resolve("examples/campaign.yaml"));
+    }
+
+    static synchronized PipelineFixture get() {
+        if (instance == null) {
+            try {
+                Path dir = Files.createTempDirectory("glyphoxa-e2e");
+                LocalPipeline p = LocalPipeline.start(LocalPipeline.Options.embedded(dir), new Progress(System.out));
+                instance = new PipelineFixture(p, dir);
+                Runtime.getRuntime().addShutdownHook(new Thread(p::close, "stop-pipeline"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    static Path repo() {
+        String fromMaven = System.getProperty("glyphoxa.repo");
+        Path p = fromMaven != null ? Path.of(fromMaven) : Path.of("../..");
+        return p.toAbsolutePath().normalize();
+    }
+
+    Path speak(String text, String name) throws IOException {
+        return voice.speak(text, workDir.resolve("players").resolve(name + ".wav"));
+    }
+
+    /** The last lines of every service log, to make a failing end-to-end test say where it broke. */
+    String logs() {
+        StringBuilder sb = new StringBuilder();
+        for (LocalPipeline.Service s : LocalPipeline.ALL) {
+            ServiceProcess p = pipeline.service(s);
+            sb.append("\n----- ").append(s.name()).append(p.alive() ? "" : " (not running)").append(" -----\n").append(p.tail(15));
+        }
+        return sb.toString();
+    }
+}
