@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One spoken question through every stage over the real broker, answered aloud and stored in PostgreSQL. */
 class VoiceTurnEndToEndTest {
 
-    static final String QUESTION = "Grimjaw, can you tell me about the old mine?";
+    static final String QUESTION = "Grimjaw, can you tell me about the sunken mine?";
 
     @Test
     void spokenQuestionIsTranscribedAnsweredVoicedAndStored() throws Exception {

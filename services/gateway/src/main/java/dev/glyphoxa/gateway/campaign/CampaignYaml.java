@@ -1,0 +1,356 @@
+package dev.glyphoxa.gateway.campaign;
+
+import dev.glyphoxa.gateway.ApiException;
+import dev.glyphoxa.gateway.ApiException.Problem;
+import dev.glyphoxa.gateway.store.CampaignEntity;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a campaign file into a {@link CampaignDocument}, or refuses it with every problem found, each naming the
+ * field path ({@code npcs[1].voice}) and the line.
+ *
+ * <p>SnakeYAML only composes the node tree here; the walk over it is hand-written because binding to classes
+ * would lose the line numbers and stop at the first problem. Nothing is constructed from YAML tags, so a file
+ * cannot instantiate arbitrary types.
+ */
+public final class CampaignYaml {
+
+    public static final String DEFAULT_NARRATOR_VOICE = "festival:slt";
+
+    static final int MAX_CHARS = 1_000_000;
+    static final int MAX_NAME = 120;
+    static final int MAX_TEXT = 4000;
+    static final int MAX_ENTITIES = 300;
+    static final int MAX_NPCS = 50;
+    static final int MAX_LIST = 30;
+    private static final int MAX_PROBLEMS = 20;
+
+    /** {@code engine:voice}, e.g. {@code festival:slt} or {@code espeak:en+m3}; the TTS stage resolves it. */
+    static final Pattern VOICE = Pattern.compile("[a-z][a-z0-9_-]*:\\S+");
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    private CampaignYaml() {
+    }
+
+    /** @throws ApiException 400 listing every problem, if the text is not a valid campaign */
+    public static CampaignDocument parse(String text) {
+        CampaignYaml reader = new CampaignYaml();
+        CampaignDocument doc = reader.read(text == null ? "" : text);
+        if (!reader.problems.isEmpty()) {
+            throw ApiException.invalid(reader.problems);
+        }
+        return doc;
+    }
+
+    private CampaignDocument read(String text) {
+        Node root = compose(text);
+        if (root == null) {
+            if (problems.isEmpty()) {
+                problem(null, null, "the document is empty; expected campaign, npcs and entities");
+            }
+            return null;
+        }
+        Map<String, NodeTuple> top = fields(root, "", Set.of("campaign", "npcs", "entities"), Set.of("campaign", "npcs"));
+        if (top == null) {
+            return null;
+        }
+        CampaignDocument.Header header = header(top.get("campaign"));
+        List<CampaignDocument.NpcSpec> npcs = npcs(top.get("npcs"));
+        List<CampaignDocument.EntitySpec> entities = entities(top.get("entities"));
+        return new CampaignDocument(header, npcs, entities);
+    }
+
+    private Node compose(String text) {
+        if (text.length() > MAX_CHARS) {
+            problem(null, null, "the document is too large (" + text.length() + " characters, at most " + MAX_CHARS + ")");
+            return null;
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(50);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(20);
+        options.setCodePointLimit(MAX_CHARS);
+        try {
+            return new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String what = (e.getContext() == null ? "" : e.getContext() + ": ") + (e.getProblem() == null ? "" : e.getProblem());
+            problem(null, mark == null ? null : mark.getLine() + 1, "malformed YAML: " + what.strip());
+            return null;
+        } catch (YAMLException e) {
+            problem(null, null, "malformed YAML: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private CampaignDocument.Header header(NodeTuple tuple) {
+        if (tuple == null) {
+            return null;
+        }
+        Map<String, NodeTuple> f = fields(tuple.getValueNode(), "campaign",
+                Set.of("name", "system", "narrator_voice"), Set.of("name", "system"));
+        if (f == null) {
+            return null;
+        }
+        String name = text(f, "name", "campaign", true, MAX_NAME);
+        String system = text(f, "system", "campaign", true, MAX_NAME);
+        String narrator = voice(f, "campaign", false);
+        return new CampaignDocument.Header(name, system, narrator == null ? DEFAULT_NARRATOR_VOICE : narrator);
+    }
+
+    private List<CampaignDocument.NpcSpec> npcs(NodeTuple tuple) {
+        if (tuple == null) {
+            return List.of();
+        }
+        List<Node> items = sequence(tuple.getValueNode(), "npcs", MAX_NPCS);
+        if (items == null) {
+            return List.of();
+        }
+        if (items.isEmpty()) {
+            problem("npcs", line(tuple.getValueNode()), "at least one NPC is required");
+        }
+        List<CampaignDocument.NpcSpec> npcs = new ArrayList<>();
+        // Players address NPCs by name or alias, so every one of them must pick out a single NPC.
+        Map<String, String> callNames = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "npcs[" + i + "]";
+            Map<String, NodeTuple> f = fields(items.get(i), path, Set.of("name", "aliases", "persona", "voice", "muted"),
+                    Set.of("name", "persona", "voice"));
+            if (f == null) {
+                continue;
+            }
+            String name = text(f, "name", path, true, MAX_NAME);
+            List<String> aliases = textList(f, "aliases", path, MAX_NAME);
+            String persona = text(f, "persona", path, true, MAX_TEXT);
+            String voice = voice(f, path, true);
+            boolean muted = flag(f, "muted", path);
+            if (name != null) {
+                claim(callNames, name, path + ".name", line(f.get("name").getValueNode()), path);
+            }
+            for (int a = 0; a < aliases.size(); a++) {
+                claim(callNames, aliases.get(a), path + ".aliases[" + a + "]", line(f.get("aliases").getValueNode()), path);
+            }
+            npcs.add(new CampaignDocument.NpcSpec(name, aliases, persona, voice, muted));
+        }
+        return npcs;
+    }
+
+    private void claim(Map<String, String> taken, String callName, String field, int line, String owner) {
+        String previous = taken.putIfAbsent(normalise(callName), owner);
+        if (previous != null) {
+            problem(field, line, "'" + callName + "' is already used by " + previous + " (names and aliases must be unique)");
+        }
+    }
+
+    private List<CampaignDocument.EntitySpec> entities(NodeTuple tuple) {
+        if (tuple == null || isNull(tuple.getValueNode())) {
+            return List.of();
+        }
+        List<Node> items = sequence(tuple.getValueNode(), "entities", MAX_ENTITIES);
+        if (items == null) {
+            return List.of();
+        }
+        List<CampaignDocument.EntitySpec> entities = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "entities[" + i + "]";
+            Map<String, NodeTuple> f = fields(items.get(i), path, Set.of("type", "name", "description", "tags"),
+                    Set.of("type", "name", "description"));
+            if (f == null) {
+                continue;
+            }
+            String type = text(f, "type", path, true, MAX_NAME);
+            if (type != null && !CampaignEntity.TYPES.contains(type)) {
+                problem(path + ".type", line(f.get("type").getValueNode()),
+                        "'" + type + "' is not one of " + String.join(", ", CampaignEntity.TYPES));
+                type = null;
+            }
+            String name = text(f, "name", path, true, MAX_NAME);
+            if (name != null) {
+                String previous = names.putIfAbsent(normalise(name), path);
+                if (previous != null) {
+                    problem(path + ".name", line(f.get("name").getValueNode()),
+                            "duplicate entity name '" + name + "' (already used by " + previous + ")");
+                }
+            }
+            String description = text(f, "description", path, true, MAX_TEXT);
+            List<String> tags = textList(f, "tags", path, MAX_NAME);
+            entities.add(new CampaignDocument.EntitySpec(type, name, description, tags));
+        }
+        return entities;
+    }
+
+    /** The mapping's entries by key, after reporting unknown, duplicate and missing keys; null if not a mapping. */
+    private Map<String, NodeTuple> fields(Node node, String path, Set<String> allowed, Set<String> required) {
+        String where = path.isEmpty() ? "the document" : path;
+        if (!(node instanceof MappingNode mapping)) {
+            problem(path.isEmpty() ? null : path, line(node), where + " must be a mapping with "
+                    + String.join(", ", allowed.stream().sorted().toList()) + ", found " + kind(node));
+            return null;
+        }
+        Map<String, NodeTuple> fields = new LinkedHashMap<>();
+        for (NodeTuple t : mapping.getValue()) {
+            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
+            String field = join(path, key == null ? "?" : key);
+            if (key == null) {
+                problem(path.isEmpty() ? null : path, line(t.getKeyNode()), "keys must be plain names");
+            } else if (!allowed.contains(key)) {
+                problem(field, line(t.getKeyNode()), "unknown field (expected "
+                        + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            } else if (fields.putIfAbsent(key, t) != null) {
+                problem(field, line(t.getKeyNode()), "given twice");
+            }
+        }
+        for (String key : required.stream().sorted().toList()) {
+            if (!fields.containsKey(key)) {
+                problem(join(path, key), line(node), "is required");
+            }
+        }
+        // Returned even when incomplete, so the rest of the entry is still checked and all problems reported at once.
+        return fields;
+    }
+
+    private String text(Map<String, NodeTuple> f, String key, String path, boolean required, int max) {
+        NodeTuple t = f.get(key);
+        String field = join(path, key);
+        if (t == null || isNull(t.getValueNode())) {
+            if (required && t != null) {
+                problem(field, line(t.getValueNode()), "is required");
+            }
+            return null;
+        }
+        if (!(t.getValueNode() instanceof ScalarNode s)) {
+            problem(field, line(t.getValueNode()), "expected text, found " + kind(t.getValueNode()));
+            return null;
+        }
+        String value = s.getValue().strip();
+        if (value.isEmpty()) {
+            problem(field, line(s), "must not be blank");
+            return null;
+        }
+        if (value.length() > max) {
+            problem(field, line(s), "is too long (" + value.length() + " characters, at most " + max + ")");
+            return null;
+        }
+        return value;
+    }
+
+    private String voice(Map<String, NodeTuple> f, String path, boolean required) {
+        String key = path.equals("campaign") ? "narrator_voice" : "voice";
+        String voice = text(f, key, path, required, MAX_NAME);
+        if (voice != null && !VOICE.matcher(voice).matches()) {
+            problem(join(path, key), line(f.get(key).getValueNode()),
+                    "'" + voice + "' is not a voice; expected engine:voice, e.g. festival:slt or espeak:en+m3");
+            return null;
+        }
+        return voice;
+    }
+
+    private List<String> textList(Map<String, NodeTuple> f, String key, String path, int max) {
+        NodeTuple t = f.get(key);
+        if (t == null || isNull(t.getValueNode())) {
+            return List.of();
+        }
+        String field = join(path, key);
+        List<Node> items = sequence(t.getValueNode(), field, MAX_LIST);
+        if (items == null) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            String itemField = field + "[" + i + "]";
+            if (!(item instanceof ScalarNode s) || isNull(item)) {
+                problem(itemField, line(item), "expected text, found " + kind(item));
+            } else if (s.getValue().isBlank()) {
+                problem(itemField, line(item), "must not be blank");
+            } else if (s.getValue().strip().length() > max) {
+                problem(itemField, line(item), "is too long (at most " + max + " characters)");
+            } else {
+                values.add(s.getValue().strip());
+            }
+        }
+        return values;
+    }
+
+    private boolean flag(Map<String, NodeTuple> f, String key, String path) {
+        NodeTuple t = f.get(key);
+        if (t == null || isNull(t.getValueNode())) {
+            return false;
+        }
+        if (t.getValueNode() instanceof ScalarNode s) {
+            String v = s.getValue().strip().toLowerCase(Locale.ROOT);
+            if (v.equals("true") || v.equals("false")) {
+                return v.equals("true");
+            }
+        }
+        problem(join(path, key), line(t.getValueNode()), "expected true or false");
+        return false;
+    }
+
+    private List<Node> sequence(Node node, String field, int max) {
+        if (!(node instanceof SequenceNode seq)) {
+            problem(field, line(node), "expected a list, found " + kind(node));
+            return null;
+        }
+        if (seq.getValue().size() > max) {
+            problem(field, line(node), "has " + seq.getValue().size() + " entries, at most " + max + " are allowed");
+            return null;
+        }
+        return seq.getValue();
+    }
+
+    private void problem(String field, Integer line, String message) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(new Problem(field, line, message));
+        }
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+    }
+
+    private static String kind(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        return isNull(node) ? "nothing" : "'" + ((ScalarNode) node).getValue() + "'";
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static String normalise(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.glyphoxa.gateway.store;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Inserts are idempotent on the natural keys: a redelivered Kafka record is stored once. Both return rows inserted. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface TranscriptLineRepository extends GenericRepository<TranscriptLine, Long> {
+
+    @Query("""
+            INSERT INTO transcript_lines (tenant_id, session_id, kind, speaker, text, turn_id, utterance_id, source, spoken_at)
+            VALUES (:tenantId, :sessionId, 'player', :speaker, :text, :turnId, :utteranceId, :source, :spokenAt)
+            ON CONFLICT (session_id, utterance_id) DO NOTHING""")
+    int insertPlayerLine(String tenantId, UUID sessionId, String speaker, String text, String turnId,
+                         String utteranceId, String source, Instant spokenAt);
+
+    @Query("""
+            INSERT INTO transcript_lines (tenant_id, session_id, kind, speaker, npc_id, text, turn_id, sequence, source, spoken_at)
+            VALUES (:tenantId, :sessionId, 'npc', :speaker, :npcId, :text, :turnId, :sequence, :source, :spokenAt)
+            ON CONFLICT (session_id, turn_id, npc_id, sequence) DO NOTHING""")
+    int insertNpcLine(String tenantId, UUID sessionId, String speaker, String npcId, String text, String turnId,
+                      int sequence, String source, Instant spokenAt);
+
+    /** In speaking order; sentences of one NPC turn by sequence, then insertion order as the final tie-break. */
+    @Query("SELECT * FROM transcript_lines WHERE session_id = :sessionId ORDER BY spoken_at, sequence NULLS FIRST, id")
+    List<TranscriptLine> findInOrder(UUID sessionId);
+}

@@ -1,0 +1,120 @@
+package dev.glyphoxa.gateway.transcript;
+
+import dev.glyphoxa.contracts.Topics;
+import dev.glyphoxa.gateway.store.GameSession;
+import dev.glyphoxa.gateway.store.GameSessionRepository;
+import dev.glyphoxa.gateway.store.TranscriptLineRepository;
+import dev.glyphoxa.schema.NpcLine;
+import dev.glyphoxa.schema.Transcript;
+import dev.glyphoxa.stage.DeadLetterPublisher;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Stores consumed transcripts and NPC lines. Inserts are idempotent (ON CONFLICT DO NOTHING on the natural keys),
+ * so at-least-once delivery stores each line once. A record that can never be stored (undecodable, no or
+ * mismatched session key, unknown session, refused by a constraint) goes to the dead-letter topic and processing
+ * goes on; anything else (the database is down) is thrown so the consumer retries the record.
+ */
+@Singleton
+public class TranscriptWriter {
+
+    public enum Outcome { STORED, DUPLICATE, SKIPPED, DEAD_LETTERED }
+
+    private final GameSessionRepository sessions;
+    private final TranscriptLineRepository lines;
+    private final DeadLetterPublisher deadLetters;
+
+    public TranscriptWriter(GameSessionRepository sessions, TranscriptLineRepository lines, DeadLetterPublisher deadLetters) {
+        this.sessions = sessions;
+        this.lines = lines;
+        this.deadLetters = deadLetters;
+    }
+
+    /** A player's recognised utterance from {@code glyphoxa.transcripts}; partial (non-final) and empty ones are skipped. */
+    public Outcome writeTranscript(ConsumerRecord<String, byte[]> record) {
+        return guarded(record, () -> {
+            Transcript t = Topics.TRANSCRIPTS.valueSerde().decode(record.value());
+            GameSession session = session(record.key(), t.getSessionId());
+            if (!t.getIsFinal() || t.getText().isBlank()) {
+                return Outcome.SKIPPED;
+            }
+            Instant spokenAt = t.getSpeechStartMs() > 0 ? Instant.ofEpochMilli(t.getSpeechStartMs()) : recordTime(record);
+            int inserted = lines.insertPlayerLine(session.tenantId(), session.id(), t.getSpeakerId(), t.getText().strip(),
+                    t.getTurnId(), t.getUtteranceId(), t.getProvider(), spokenAt);
+            return inserted == 1 ? Outcome.STORED : Outcome.DUPLICATE;
+        });
+    }
+
+    /** One sentence of an NPC reply from {@code glyphoxa.npc.lines}; empty sentences are skipped. */
+    public Outcome writeNpcLine(ConsumerRecord<String, byte[]> record) {
+        return guarded(record, () -> {
+            NpcLine l = Topics.NPC_LINES.valueSerde().decode(record.value());
+            GameSession session = session(record.key(), l.getSessionId());
+            if (l.getText().isBlank()) {
+                return Outcome.SKIPPED;
+            }
+            if (l.getSequence() < 0) {
+                throw new InvalidRecordException("negative sequence " + l.getSequence());
+            }
+            int inserted = lines.insertNpcLine(session.tenantId(), session.id(), l.getNpcName(), l.getNpcId(),
+                    l.getText().strip(), l.getTurnId(), l.getSequence(), l.getResponder(), recordTime(record));
+            return inserted == 1 ? Outcome.STORED : Outcome.DUPLICATE;
+        });
+    }
+
+    private Outcome guarded(ConsumerRecord<String, byte[]> record, java.util.function.Supplier<Outcome> write) {
+        try {
+            return write.get();
+        } catch (InvalidRecordException | SerializationException e) {
+            deadLetters.publish(record, e);
+            return Outcome.DEAD_LETTERED;
+        } catch (DataAccessException e) {
+            if (!refusedByData(e)) {
+                throw e;
+            }
+            deadLetters.publish(record, new InvalidRecordException("the database refused the record: " + e.getMessage(), e));
+            return Outcome.DEAD_LETTERED;
+        }
+    }
+
+    private GameSession session(String key, String sessionIdInValue) {
+        if (key == null || key.isBlank()) {
+            throw new InvalidRecordException("record has no session id key");
+        }
+        if (!key.equals(sessionIdInValue)) {
+            throw new InvalidRecordException("record keyed by session " + key + " carries session_id " + sessionIdInValue);
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException("session id '" + key + "' is not a gateway session id (a UUID)");
+        }
+        return sessions.findById(id).orElseThrow(() -> new InvalidRecordException("unknown session " + key));
+    }
+
+    private static Instant recordTime(ConsumerRecord<?, ?> record) {
+        return record.timestamp() > 0 ? Instant.ofEpochMilli(record.timestamp()) : Instant.now();
+    }
+
+    /**
+     * SQLSTATE class 22 (data exception, e.g. a NUL character in text) and 23 (integrity constraint) describe the
+     * record, not the database's health: retrying cannot help.
+     */
+    private static boolean refusedByData(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
