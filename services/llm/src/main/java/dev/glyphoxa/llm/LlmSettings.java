@@ -1,0 +1,67 @@
+package dev.glyphoxa.llm;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * Settings of the llm stage ({@code glyphoxa.llm.*}).
+ *
+ * @param provider           {@code offline} (the built-in rule-based responder, no language model) or {@code openai}
+ *                           (any OpenAI-compatible chat-completions endpoint)
+ * @param baseUrl            endpoint base, e.g. {@code https://api.openai.com/v1}, {@code http://localhost:11434/v1}
+ *                           (Ollama), {@code http://localhost:8080/v1} (llama.cpp server, vLLM, LM Studio) or
+ *                           {@code https://generativelanguage.googleapis.com/v1beta/openai}; OpenAI's when unset
+ * @param model              model name at that endpoint; required for {@code openai}
+ * @param apiKey             bearer token, normally from {@code GLYPHOXA_LLM_API_KEY}; unset for local servers
+ * @param connectTimeout     connecting to the endpoint
+ * @param readTimeout        longest silence from the endpoint: before the response headers or between stream lines
+ * @param replyTimeout       longest time for one whole reply
+ * @param maxTokens          {@code max_tokens} per reply (0 = endpoint default)
+ * @param temperature        sampling temperature (unset = endpoint default)
+ * @param historySize        conversation lines kept per session and shown to the responder
+ * @param continuationWindow how long after an NPC answered an unaddressed line still goes to that NPC
+ * @param knowledgeLimit     most campaign entities passed to the responder per line
+ */
+@ConfigurationProperties("glyphoxa.llm")
+public record LlmSettings(
+        @Bindable(defaultValue = "offline") String provider,
+        @Nullable String baseUrl,
+        @Nullable String model,
+        @Nullable String apiKey,
+        @Bindable(defaultValue = "5s") Duration connectTimeout,
+        @Bindable(defaultValue = "15s") Duration readTimeout,
+        @Bindable(defaultValue = "60s") Duration replyTimeout,
+        @Bindable(defaultValue = "200") int maxTokens,
+        @Nullable Double temperature,
+        @Bindable(defaultValue = "20") int historySize,
+        @Bindable(defaultValue = "30s") Duration continuationWindow,
+        @Bindable(defaultValue = "3") int knowledgeLimit) {
+
+    public static final String OFFLINE = "offline";
+    public static final String OPENAI = "openai";
+    public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
+
+    /** Defaults for everything, offline responder; for tests and tools that build the stage without Micronaut. */
+    public static LlmSettings defaults() {
+        return new LlmSettings(OFFLINE, null, null, null, Duration.ofSeconds(5), Duration.ofSeconds(15),
+                Duration.ofSeconds(60), 200, null, 20, Duration.ofSeconds(30), 3);
+    }
+
+    public LlmSettings withOpenAi(String baseUrl, String model, String apiKey, Duration readTimeout) {
+        return new LlmSettings(OPENAI, baseUrl, model, apiKey, connectTimeout, readTimeout, replyTimeout, maxTokens,
+                temperature, historySize, continuationWindow, knowledgeLimit);
+    }
+
+    public LlmSettings withContinuationWindow(Duration window) {
+        return new LlmSettings(provider, baseUrl, model, apiKey, connectTimeout, readTimeout, replyTimeout, maxTokens,
+                temperature, historySize, window, knowledgeLimit);
+    }
+
+    public LlmSettings withHistorySize(int size) {
+        return new LlmSettings(provider, baseUrl, model, apiKey, connectTimeout, readTimeout, replyTimeout, maxTokens,
+                temperature, size, continuationWindow, knowledgeLimit);
+    }
+}

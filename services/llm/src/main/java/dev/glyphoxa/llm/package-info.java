@@ -1,0 +1,24 @@
+/**
+ * The llm stage: decides which NPC answers a player's line and streams what that NPC says.
+ * <ul>
+ *   <li>Consumes {@code glyphoxa.control} (SessionStarted, NpcMuteChanged, SpeakAsNpc, SessionStopped;
+ *       {@link dev.glyphoxa.llm.ControlProcessor}) and {@code glyphoxa.transcripts} (final transcripts;
+ *       {@link dev.glyphoxa.llm.TranscriptProcessor}). Both are keyed by session id and co-partitioned, so one
+ *       processor instance sees a session's control events and its transcripts.</li>
+ *   <li>Produces {@code glyphoxa.npc.lines}: one NpcLine per sentence, sequence from 0 within the turn,
+ *       {@code last_in_turn} on the last, {@code responder} = provider name ({@code openai}, {@code offline}, or
+ *       {@code gm} for SpeakAsNpc), the NPC's voice, {@code addressing_reason}, and the transcript's timings with
+ *       {@code llm_first_line_ms} set. Records it cannot handle go to {@code glyphoxa.deadletter}.</li>
+ *   <li>State, in changelog-backed stores only (an instance can die and another continues the session):
+ *       {@code llm-campaign} (the SessionStarted snapshot with current mute flags) and {@code llm-conversation}
+ *       (the last {@code history-size} lines of the session and the NPC addressed last, with when). SessionStopped
+ *       deletes both.</li>
+ * </ul>
+ * Who answers: {@link dev.glyphoxa.llm.Addressing}. What they know: {@link dev.glyphoxa.llm.KnowledgeRetriever}.
+ * What they say: a {@link dev.glyphoxa.llm.provider.Responder}, either an OpenAI-compatible endpoint
+ * ({@link dev.glyphoxa.llm.provider.openai.OpenAiResponder}) or the built-in
+ * {@link dev.glyphoxa.llm.provider.offline.OfflineResponder}, which is rule-based and retrieval-based and is
+ * <strong>not a language model</strong>; it also answers any turn the configured endpoint fails.
+ * Sentences are cut from the token stream by {@link dev.glyphoxa.llm.SentenceSplitter}.
+ */
+package dev.glyphoxa.llm;
