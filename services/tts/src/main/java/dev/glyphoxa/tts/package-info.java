@@ -1,0 +1,16 @@
+/**
+ * TTS stage: gives NPCs their voices.
+ * <ul>
+ *   <li>Consumes {@code glyphoxa.npc.lines} ({@link dev.glyphoxa.schema.NpcLine}: one sentence, its voice,
+ *       turn id, sequence and last_in_turn).</li>
+ *   <li>Produces {@code glyphoxa.voice.out} ({@link dev.glyphoxa.schema.NpcAudio}: 20 ms Opus packets, 48 kHz mono,
+ *       packet_sequence from 0 per line; last_in_turn on the last packet of the turn's last line;
+ *       timings.tts_first_audio_ms on each line's first packet) and {@code glyphoxa.deadletter} for lines it cannot
+ *       speak.</li>
+ *   <li>State: none. A line re-processed after a crash yields the same packet numbering; the voice-bridge drops
+ *       duplicates.</li>
+ *   <li>Settings: {@link dev.glyphoxa.tts.TtsSettings} ({@code glyphoxa.tts.*}).</li>
+ * </ul>
+ * Engines live in {@code provider}: Festival (default, long-lived process) and espeak-ng (separate process).
+ */
+package dev.glyphoxa.tts;
