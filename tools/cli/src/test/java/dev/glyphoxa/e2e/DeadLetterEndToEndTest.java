@@ -57,7 +57,7 @@ class DeadLetterEndToEndTest {
                 }
             }
 
-            String question = "Grimjaw, do you sell swords?";
+            String question = "Elara, where is your brother Tomas?";
             Path wav = f.speak(question, "after-poison");
             f.player.bridge().postJson("local/sessions/" + session + "/say", Map.of("speaker", "aria", "wav", wav.toString()));
             assertThat(VoiceTurnEndToEndTest.awaitReply(f, session).path("packets").asInt()).isPositive();

@@ -21,6 +21,7 @@ import java.time.Duration;
 final class PipelineFixture {
 
     private static PipelineFixture instance;
+    private static RuntimeException failure;
 
     final LocalPipeline pipeline;
     final ScenePlayer player;
@@ -36,14 +37,19 @@ final class PipelineFixture {
     }
 
     static synchronized PipelineFixture get() {
+        if (failure != null) {
+            throw failure; // one failed start-up is enough: don't start the whole pipeline again per class
+        }
         if (instance == null) {
+            LocalPipeline p = null;
             try {
                 Path dir = Files.createTempDirectory("glyphoxa-e2e");
-                LocalPipeline p = LocalPipeline.start(LocalPipeline.Options.embedded(dir), new Progress(System.out));
-                instance = new PipelineFixture(p, dir);
+                p = LocalPipeline.start(LocalPipeline.Options.embedded(dir), new Progress(System.out));
                 Runtime.getRuntime().addShutdownHook(new Thread(p::close, "stop-pipeline"));
+                instance = new PipelineFixture(p, dir);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                failure = new UncheckedIOException(e);
+                throw failure;
             }
         }
         return instance;

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StageFailoverTest {
 
-    static final String LINE = "Grimjaw, what do you know about the smugglers at the docks?";
+    static final String LINE = "Elara, what do you know about the smugglers at the docks?";
 
     @Test
     void secondSttInstanceFinishesTheTurnAfterTheFirstIsKilledMidUtterance() throws Exception {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One spoken question through every stage over the real broker, answered aloud and stored in PostgreSQL. */
 class VoiceTurnEndToEndTest {
 
-    static final String QUESTION = "Grimjaw, can you tell me about the sunken mine?";
+    static final String QUESTION = "Hello Elara, what news do you have tonight?";
 
     @Test
     void spokenQuestionIsTranscribedAnsweredVoicedAndStored() throws Exception {
@@ -43,7 +43,7 @@ class VoiceTurnEndToEndTest {
 
             NpcLine line = watch.await(Topics.NPC_LINES, l -> l.getSessionId().equals(session), Duration.ofSeconds(60))
                     .orElseThrow(() -> new AssertionError("no NPC line" + f.logs()));
-            assertThat(line.getNpcName()).isEqualTo("Grimjaw");
+            assertThat(line.getNpcName()).isEqualTo("Elara");
             assertThat(line.getTurnId()).isEqualTo(heard.getTurnId());
             NpcAudio audio = watch.await(Topics.VOICE_OUT, a -> a.getSessionId().equals(session), Duration.ofSeconds(60))
                     .orElseThrow(() -> new AssertionError("no NPC audio" + f.logs()));

@@ -18,6 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 @Singleton
 public class PlayerLineStreamer {
 
+    @io.micronaut.serde.annotation.Serdeable
     public record Streamed(String speaker, int packets, double seconds, long lastCaptureMs) {
     }
 
