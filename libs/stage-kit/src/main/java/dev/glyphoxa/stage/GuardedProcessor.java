@@ -1,6 +1,7 @@
 package dev.glyphoxa.stage;
 
 import dev.glyphoxa.contracts.AvroSerde;
+import dev.glyphoxa.contracts.SessionKeys;
 import dev.glyphoxa.contracts.Topic;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -9,7 +10,8 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Base of every stage processor: decodes the raw value with the topic's Avro serde and hands it to
- * {@link #handle}; anything that fails to decode or throws while handled goes to the dead-letter topic.
+ * {@link #handle} once its key is checked against its {@code session_id}; anything that fails to decode, is
+ * keyed wrongly or throws while handled goes to the dead-letter topic.
  */
 public abstract class GuardedProcessor<V extends SpecificRecord> implements Processor<String, byte[], String, SpecificRecord> {
 
@@ -35,10 +37,9 @@ public abstract class GuardedProcessor<V extends SpecificRecord> implements Proc
     @Override
     public final void process(Record<String, byte[]> record) {
         try {
-            if (record.key() == null || record.key().isBlank()) {
-                throw new IllegalArgumentException("record has no session id key");
-            }
-            handle(record.key(), serde.decode(record.value()), record.timestamp());
+            V value = serde.decode(record.value());
+            SessionKeys.requireMatch(record.key(), value);
+            handle(record.key(), value, record.timestamp());
         } catch (RuntimeException e) {
             failures.deadLetter(context, record, e);
         }

@@ -115,7 +115,7 @@ class TranscriptWriterTest extends GatewayStack {
 
         assertThat(awaitDeadLetter(unknown, unknownSession.offset()).getErrorMessage()).contains("unknown session");
         assertThat(awaitDeadLetter("session-x", notAUuid.offset()).getErrorMessage()).contains("not a gateway session id");
-        assertThat(awaitDeadLetter(sessionId, mismatched.offset()).getErrorMessage()).contains("carries session_id");
+        assertThat(awaitDeadLetter(sessionId, mismatched.offset()).getErrorMessage()).contains("arrived keyed by session");
     }
 
     @Test

@@ -49,10 +49,6 @@ final class ControlProcessor extends GuardedProcessor<ControlEvent> {
 
     @Override
     protected void handle(String sessionId, ControlEvent event, long timestamp) {
-        if (!sessionId.equals(event.getSessionId())) {
-            throw new IllegalArgumentException("control event for session " + event.getSessionId()
-                    + " arrived keyed by session " + sessionId);
-        }
         switch (event.getEvent()) {
             case SessionStarted started -> start(sessionId, started);
             case SessionStopped stopped -> {

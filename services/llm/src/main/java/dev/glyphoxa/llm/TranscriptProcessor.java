@@ -49,10 +49,6 @@ final class TranscriptProcessor extends GuardedProcessor<Transcript> {
 
     @Override
     protected void handle(String sessionId, Transcript transcript, long timestamp) {
-        if (!sessionId.equals(transcript.getSessionId())) {
-            throw new IllegalArgumentException("transcript for session " + transcript.getSessionId()
-                    + " arrived keyed by session " + sessionId);
-        }
         SessionStarted campaign = memory.requireCampaign(sessionId, "transcript " + transcript.getUtteranceId());
         if (transcript.getTurnId().isBlank()) {
             throw new IllegalArgumentException("transcript " + transcript.getUtteranceId() + " of session "

@@ -40,9 +40,6 @@ final class ControlProcessor extends GuardedProcessor<ControlEvent> {
 
     @Override
     protected void handle(String sessionId, ControlEvent value, long timestamp) {
-        if (!sessionId.equals(value.getSessionId())) {
-            throw new IllegalArgumentException("control event of session " + value.getSessionId() + " under key " + sessionId);
-        }
         switch (value.getEvent()) {
             case SessionStarted started -> sessions.put(sessionId, vocabulary.build(sessionId, started));
             case SessionStopped stopped -> {

@@ -68,9 +68,6 @@ final class SpeechProcessor extends GuardedProcessor<SpeechEvent> {
 
     @Override
     protected void handle(String sessionId, SpeechEvent value, long timestamp) {
-        if (!sessionId.equals(value.getSessionId())) {
-            throw new IllegalArgumentException("speech event of session " + value.getSessionId() + " under key " + sessionId);
-        }
         if (value.getSpeakerId().isBlank() || value.getUtteranceId().isBlank()) {
             throw new IllegalArgumentException("speech event without speaker or utterance id");
         }

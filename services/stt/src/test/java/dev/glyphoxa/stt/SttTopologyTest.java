@@ -241,7 +241,7 @@ class SttTopologyTest {
             assertThat(letters.get(1).getErrorMessage()).contains("SpeechEvent");
             assertThat(letters.get(2).getErrorMessage()).contains("without its SpeechStarted");
             assertThat(letters.get(3).getErrorMessage()).contains("not whole 16-bit samples");
-            assertThat(letters.get(4).getErrorMessage()).contains("under key other-session");
+            assertThat(letters.get(4).getErrorMessage()).contains("arrived keyed by session other-session");
             assertThat(letters).allMatch(l -> l.getStage().equals("stt"));
 
             List<Transcript> out = stage.transcripts.readValuesToList();

@@ -65,9 +65,6 @@ final class TtsProcessor extends GuardedProcessor<NpcLine> {
     }
 
     private void validate(String sessionId, NpcLine line) {
-        if (!sessionId.equals(line.getSessionId())) {
-            throw new IllegalArgumentException("NpcLine keyed by session " + sessionId + " names session " + line.getSessionId());
-        }
         if (line.getTurnId().isBlank()) {
             throw new IllegalArgumentException("NpcLine has no turn_id");
         }

@@ -69,9 +69,6 @@ final class VadProcessor extends GuardedProcessor<VoicePacket> {
 
     @Override
     protected void handle(String sessionId, VoicePacket packet, long timestamp) {
-        if (!sessionId.equals(packet.getSessionId())) {
-            throw new IllegalArgumentException("record key " + sessionId + " differs from session_id " + packet.getSessionId());
-        }
         if (packet.getSpeakerId() == null || packet.getSpeakerId().isBlank()) {
             throw new IllegalArgumentException("voice packet without speaker_id");
         }

@@ -1,6 +1,7 @@
 package dev.glyphoxa.voicebridge;
 
 import dev.glyphoxa.contracts.AvroSerde;
+import dev.glyphoxa.contracts.SessionKeys;
 import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.schema.NpcAudio;
 import dev.glyphoxa.stage.DeadLetterPublisher;
@@ -80,10 +81,7 @@ public class VoiceOutReceiver implements ReadinessCheck {
     void handle(ConsumerRecord<String, byte[]> record) {
         try {
             NpcAudio packet = serde.decode(record.value());
-            if (record.key() == null || !record.key().equals(packet.getSessionId())) {
-                throw new IllegalArgumentException("record key " + record.key() + " is not the packet's session "
-                        + packet.getSessionId());
-            }
+            SessionKeys.requireMatch(record.key(), packet);
             sessions.offer(packet);
         } catch (RuntimeException e) {
             deadLetters.publish(record, e);

@@ -41,7 +41,7 @@ public class TranscriptWriter {
     public Outcome writeTranscript(ConsumerRecord<String, byte[]> record) {
         return guarded(record, () -> {
             Transcript t = Topics.TRANSCRIPTS.valueSerde().decode(record.value());
-            GameSession session = session(record.key(), t.getSessionId());
+            GameSession session = session(record.key(), t);
             if (!t.getIsFinal() || t.getText().isBlank()) {
                 return Outcome.SKIPPED;
             }
@@ -56,7 +56,7 @@ public class TranscriptWriter {
     public Outcome writeNpcLine(ConsumerRecord<String, byte[]> record) {
         return guarded(record, () -> {
             NpcLine l = Topics.NPC_LINES.valueSerde().decode(record.value());
-            GameSession session = session(record.key(), l.getSessionId());
+            GameSession session = session(record.key(), l);
             if (l.getText().isBlank()) {
                 return Outcome.SKIPPED;
             }
@@ -84,12 +84,11 @@ public class TranscriptWriter {
         }
     }
 
-    private GameSession session(String key, String sessionIdInValue) {
-        if (key == null || key.isBlank()) {
-            throw new InvalidRecordException("record has no session id key");
-        }
-        if (!key.equals(sessionIdInValue)) {
-            throw new InvalidRecordException("record keyed by session " + key + " carries session_id " + sessionIdInValue);
+    private GameSession session(String key, org.apache.avro.specific.SpecificRecord value) {
+        try {
+            dev.glyphoxa.contracts.SessionKeys.requireMatch(key, value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException(e.getMessage());
         }
         UUID id;
         try {
