@@ -52,7 +52,7 @@ final class TtsProcessor extends GuardedProcessor<NpcLine> {
             emit(sessionId, NpcAudio.newBuilder()
                     .setSessionId(sessionId)
                     .setTurnId(line.getTurnId())
-                    .setNpcId(line.getNpcId())
+                    .setNpcId(line.getNpcId()).setNpcName(line.getNpcName())
                     .setLineSequence(line.getSequence())
                     .setPacketSequence(index)
                     .setLastInLine(lastInLine)

@@ -3,6 +3,7 @@ package dev.glyphoxa.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.glyphoxa.audio.Wav;
 import dev.glyphoxa.cli.TopicWatcher;
+import dev.glyphoxa.cli.TopicsCommandAccess;
 import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.schema.NpcAudio;
 import dev.glyphoxa.schema.NpcLine;
@@ -51,6 +52,8 @@ class VoiceTurnEndToEndTest {
 
             JsonNode reply = awaitReply(f, session);
             Path replyWav = Path.of(reply.path("wav").asText());
+            assertThat(reply.path("npcName").asText()).isEqualTo("Elara");
+            assertThat(replyWav.getFileName().toString()).isEqualTo("01-Elara.wav");
             assertThat(Files.size(replyWav)).isGreaterThan(44);
             Wav.Clip clip = Wav.read(replyWav);
             assertThat(clip.seconds()).isGreaterThan(0.5);
@@ -61,6 +64,11 @@ class VoiceTurnEndToEndTest {
             List<String> stored = awaitStored(f, session, 2);
             assertThat(stored).anySatisfy(t -> assertThat(t).isEqualTo(heard.getText()));
             assertThat(stored).anySatisfy(t -> assertThat(t).isEqualTo(line.getText()));
+
+            // The topic tooling reads the same turn back from the topic, decoded by schema fingerprint.
+            String dumped = TopicsCommandAccess.dump(f.pipeline.bootstrapServers(), Topics.TRANSCRIPTS.name(), session);
+            assertThat(dumped).contains("\"text\": \"" + heard.getText() + "\"").contains("key=" + session);
+            assertThat(TopicsCommandAccess.list(f.pipeline.bootstrapServers())).contains("glyphoxa.transcripts").contains("Transcript");
         } finally {
             f.player.stopSession(session);
         }

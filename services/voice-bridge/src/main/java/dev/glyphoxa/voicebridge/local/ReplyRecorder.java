@@ -33,7 +33,7 @@ public class ReplyRecorder {
 
     /** A finished reply. Times are epoch ms; null where a stage did not report. */
     @Serdeable
-    public record Reply(String sessionId, String turnId, String npcId, String wav, int packets, double seconds,
+    public record Reply(String sessionId, String turnId, String npcId, String npcName, String wav, int packets, double seconds,
                         Long speechEndMs, Long vadEndMs, Long sttFinalMs, Long llmFirstLineMs, Long ttsFirstAudioMs,
                         long firstPacketOutMs) {
     }
@@ -96,14 +96,15 @@ public class ReplyRecorder {
         }
         List<Reply> list = replies.computeIfAbsent(first.getSessionId(), k -> new CopyOnWriteArrayList<>());
         Path file = replyDir.resolve(safe(first.getSessionId()))
-                .resolve(String.format("%02d-%s.wav", list.size() + 1, safe(first.getNpcId())));
+                .resolve(String.format("%02d-%s.wav", list.size() + 1, safe(first.getNpcName().isBlank() ? first.getNpcId() : first.getNpcName())));
         try {
             Wav.write(file, new Wav.Clip(all, OpusCodec.SAMPLE_RATE));
         } catch (IOException e) {
             LOG.error("cannot write reply {}: {}", file, e.getMessage());
         }
         TurnTimings t = first.getTimings();
-        Reply reply = new Reply(first.getSessionId(), first.getTurnId(), first.getNpcId(), file.toAbsolutePath().toString(),
+        Reply reply = new Reply(first.getSessionId(), first.getTurnId(), first.getNpcId(), first.getNpcName(),
+                file.toAbsolutePath().toString(),
                 rec.packets, total / (double) OpusCodec.SAMPLE_RATE,
                 t.getSpeechEndMs(), t.getVadEndMs(), t.getSttFinalMs(), t.getLlmFirstLineMs(), t.getTtsFirstAudioMs(),
                 rec.firstOutMs);
