@@ -1,5 +1,6 @@
 package dev.glyphoxa.e2e;
 
+import dev.glyphoxa.cli.LocalPipeline;
 import dev.glyphoxa.cli.TopicWatcher;
 import dev.glyphoxa.contracts.Topic;
 import dev.glyphoxa.contracts.Topics;
@@ -11,6 +12,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +59,14 @@ class DeadLetterEndToEndTest {
                     assertThat(letter.getErrorMessage()).isNotBlank();
                     assertThat(letter.getSourceOffset()).isNotNegative();
                 }
+            }
+
+            // ...and counted, on each stage's Prometheus endpoint.
+            for (LocalPipeline.Service stage : List.of(LocalPipeline.VAD, LocalPipeline.TTS, LocalPipeline.VOICE_BRIDGE)) {
+                String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        f.pipeline.service(stage).uri("/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                assertThat(metrics).as("%s metrics", stage.name()).containsPattern(
+                        "glyphoxa_deadletter_total\\{[^}]*stage=\"" + stage.name() + "\"[^}]*} [1-9]");
             }
 
             String question = "Elara, where is your brother Tomas?";
