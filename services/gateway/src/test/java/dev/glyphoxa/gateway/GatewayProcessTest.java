@@ -26,11 +26,12 @@ class GatewayProcessTest extends GatewayStack {
                 "datasources.default.username", stack.database().user(),
                 "datasources.default.password", stack.database().password());
         try (ServiceProcess gateway = ServiceProcess.start("gateway", Application.class.getName(),
-                stack.workDir().resolve("logs"), properties, Map.of(), "256m")) {
+                stack.workDir().resolve("logs"), properties, Map.of("GLYPHOXA_LOCAL_TENANT_KEY", GatewayStack.LOCAL_KEY), "256m")) {
             gateway.awaitReady(Duration.ofSeconds(120));
 
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(gateway.uri("/api/campaigns"))
                     .header("Content-Type", "application/yaml")
+                    .header("Authorization", "Bearer " + GatewayStack.LOCAL_KEY)
                     .POST(HttpRequest.BodyPublishers.ofString(TestData.exampleYaml())).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

@@ -36,6 +36,9 @@ import java.util.function.Predicate;
 public abstract class GatewayStack implements TestPropertyProvider {
 
     protected static final Duration DEADLINE = Duration.ofSeconds(60);
+    /** API key of the seeded tenant {@code local}; {@link LocalKeyClientFilter} sends it unless a test sends another. */
+    public static final String LOCAL_KEY = "gxk_test-local-tenant-key";
+    public static final String OPERATOR_KEY = "gxk_test-operator-key";
 
     protected final SharedStack stack = SharedStack.get();
 
@@ -43,6 +46,8 @@ public abstract class GatewayStack implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of(
                 "micronaut.server.port", "-1",
+                "glyphoxa.gateway.local-tenant-key", LOCAL_KEY,
+                "glyphoxa.gateway.operator-key", OPERATOR_KEY,
                 "glyphoxa.kafka.bootstrap-servers", stack.bootstrapServers(),
                 "kafka.bootstrap.servers", stack.bootstrapServers(),
                 "datasources.default.url", stack.database().jdbcUrl(),

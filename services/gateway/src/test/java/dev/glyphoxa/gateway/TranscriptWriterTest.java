@@ -46,7 +46,7 @@ class TranscriptWriterTest extends GatewayStack {
     void session() {
         UUID campaign = importer.importYaml("local", TestData.exampleYaml()).campaign().id();
         sessionId = sessions.save(new GameSession(null, "local", campaign, GameSession.ACTIVE, "local", "test",
-                null, null, null, null)).id().toString();
+                null, null, null, null, null, java.time.Instant.now())).id().toString();
     }
 
     @Test

@@ -60,6 +60,8 @@ public final class LocalPipeline implements AutoCloseable {
     private final String bootstrap;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final List<ServiceProcess> extras = new ArrayList<>();
+    /** The gateway's API key for tenant {@code local}, new each run; handed over in the environment, not on the command line. */
+    private final String localTenantKey = newKey();
 
     private LocalPipeline(Options options, KafkaBroker broker, Database database, String bootstrap) {
         this.options = options;
@@ -147,7 +149,18 @@ public final class LocalPipeline implements AutoCloseable {
         props.put("datasources.default.password", database.password() == null ? "" : database.password());
         props.put("glyphoxa.voice-bridge.reply-dir", options.workDir().resolve("replies").toString());
         props.putAll(options.extraProperties());
-        return ServiceProcess.start(instanceName, s.mainClass(), options.workDir().resolve("logs"), props, Map.of(), s.heap());
+        Map<String, String> env = s == GATEWAY ? Map.of("GLYPHOXA_LOCAL_TENANT_KEY", localTenantKey) : Map.of();
+        return ServiceProcess.start(instanceName, s.mainClass(), options.workDir().resolve("logs"), props, env, s.heap());
+    }
+
+    public String localTenantKey() {
+        return localTenantKey;
+    }
+
+    private static String newKey() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return "gxk_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public ServiceProcess service(Service s) {

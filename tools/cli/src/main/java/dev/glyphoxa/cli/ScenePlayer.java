@@ -43,7 +43,7 @@ public final class ScenePlayer {
     }
 
     public ServiceClient gateway() {
-        return new ServiceClient(pipeline.service(LocalPipeline.GATEWAY).uri("/"));
+        return new ServiceClient(pipeline.service(LocalPipeline.GATEWAY).uri("/"), pipeline.localTenantKey());
     }
 
     public ServiceClient bridge() {

@@ -30,9 +30,16 @@ public final class ServiceClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final String bearer;
 
     public ServiceClient(URI base) {
+        this(base, null);
+    }
+
+    /** @param bearer API key sent as {@code Authorization: Bearer}, or null */
+    public ServiceClient(URI base, String bearer) {
         this.base = base;
+        this.bearer = bearer;
     }
 
     public JsonNode get(String path) throws IOException {
@@ -51,6 +58,9 @@ public final class ServiceClient {
 
     private JsonNode send(HttpRequest.Builder request) throws IOException {
         try {
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = r.body() == null || r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
             if (r.statusCode() / 100 != 2) {

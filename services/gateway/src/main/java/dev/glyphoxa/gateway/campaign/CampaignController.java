@@ -1,6 +1,6 @@
 package dev.glyphoxa.gateway.campaign;
 
-import dev.glyphoxa.gateway.GatewaySettings;
+import dev.glyphoxa.gateway.tenant.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -19,11 +19,9 @@ import java.util.UUID;
 public class CampaignController {
 
     private final CampaignImporter importer;
-    private final GatewaySettings settings;
 
-    public CampaignController(CampaignImporter importer, GatewaySettings settings) {
+    public CampaignController(CampaignImporter importer) {
         this.importer = importer;
-        this.settings = settings;
     }
 
     /** {@code npcs} and {@code entities} are the numbers imported. */
@@ -32,8 +30,8 @@ public class CampaignController {
     }
 
     @Post(consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
-    public HttpResponse<ImportedCampaign> importCampaign(@Body @Nullable String yaml) {
-        CampaignImporter.Imported imported = importer.importYaml(settings.tenant(), yaml);
+    public HttpResponse<ImportedCampaign> importCampaign(Caller caller, @Body @Nullable String yaml) {
+        CampaignImporter.Imported imported = importer.importYaml(caller.tenantId(), yaml);
         return HttpResponse.created(new ImportedCampaign(imported.campaign().id(), imported.campaign().name(),
                 imported.npcs().size(), imported.entities().size()));
     }

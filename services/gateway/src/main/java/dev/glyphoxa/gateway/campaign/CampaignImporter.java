@@ -50,7 +50,7 @@ public class CampaignImporter {
                 doc.campaign().narratorVoice(), true, null));
         List<Npc> savedNpcs = doc.npcs().stream()
                 .map(n -> npcs.save(new Npc(null, tenantId, campaign.id(), n.name(), n.aliases(), n.persona(), n.voice(),
-                        n.muted(), null)))
+                        n.muted(), List.of(), null)))
                 .toList();
         List<CampaignEntity> savedEntities = doc.entities().stream()
                 .map(e -> entities.save(new CampaignEntity(null, tenantId, campaign.id(), e.type(), e.name(),

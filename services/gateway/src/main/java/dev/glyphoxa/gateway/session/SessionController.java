@@ -2,10 +2,10 @@ package dev.glyphoxa.gateway.session;
 
 import dev.glyphoxa.gateway.ApiException;
 import dev.glyphoxa.gateway.ApiException.Problem;
-import dev.glyphoxa.gateway.GatewaySettings;
 import dev.glyphoxa.gateway.store.GameSession;
 import dev.glyphoxa.gateway.store.TranscriptLine;
 import dev.glyphoxa.gateway.store.TranscriptLineRepository;
+import dev.glyphoxa.gateway.tenant.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -32,12 +32,10 @@ public class SessionController {
 
     private final SessionService sessions;
     private final TranscriptLineRepository transcript;
-    private final GatewaySettings settings;
 
-    public SessionController(SessionService sessions, TranscriptLineRepository transcript, GatewaySettings settings) {
+    public SessionController(SessionService sessions, TranscriptLineRepository transcript) {
         this.sessions = sessions;
         this.transcript = transcript;
-        this.settings = settings;
     }
 
     /** @param startedBy who asked (a Discord user later); defaults to "admin-api" */
@@ -66,7 +64,7 @@ public class SessionController {
     }
 
     @Post
-    public HttpResponse<SessionView> start(@Body @Nullable StartSession request) {
+    public HttpResponse<SessionView> start(Caller caller, @Body @Nullable StartSession request) {
         List<Problem> problems = new ArrayList<>();
         UUID campaignId = null;
         if (request == null || blank(request.campaignId())) {
@@ -89,28 +87,28 @@ public class SessionController {
             throw ApiException.invalid(problems);
         }
         String startedBy = blank(request.startedBy()) ? "admin-api" : request.startedBy().strip();
-        GameSession session = sessions.start(settings.tenant(), campaignId, request.voiceChannel().strip(), startedBy);
+        GameSession session = sessions.start(caller.tenantId(), campaignId, request.voiceChannel().strip(), startedBy);
         return HttpResponse.created(SessionView.of(session), URI.create("/api/sessions/" + session.id()));
     }
 
     @Get("/{id}")
-    public SessionView get(@PathVariable String id) {
-        return SessionView.of(sessions.find(settings.tenant(), sessionId(id)));
+    public SessionView get(Caller caller, @PathVariable String id) {
+        return SessionView.of(sessions.find(caller.tenantId(), sessionId(id)));
     }
 
     @Post("/{id}/stop")
-    public SessionView stop(@PathVariable String id, @Body @Nullable StopSession request) {
+    public SessionView stop(Caller caller, @PathVariable String id, @Body @Nullable StopSession request) {
         String reason = request == null || blank(request.reason()) ? "stopped via admin API" : request.reason().strip();
         if (reason.length() > MAX_TEXT) {
             throw ApiException.invalidField("reason", "is too long (at most " + MAX_TEXT + " characters)");
         }
-        return SessionView.of(sessions.stop(settings.tenant(), sessionId(id), reason));
+        return SessionView.of(sessions.stop(caller.tenantId(), sessionId(id), reason));
     }
 
     /** The stored lines in speaking order, player utterances and NPC sentences interleaved. */
     @Get("/{id}/transcript")
-    public List<Line> transcript(@PathVariable String id) {
-        GameSession session = sessions.find(settings.tenant(), sessionId(id));
+    public List<Line> transcript(Caller caller, @PathVariable String id) {
+        GameSession session = sessions.find(caller.tenantId(), sessionId(id));
         return transcript.findInOrder(session.id()).stream().map(Line::of).toList();
     }
 

@@ -56,7 +56,7 @@ public class SessionService {
         GameSession session;
         try {
             session = sessions.save(new GameSession(null, tenantId, campaignId, GameSession.PENDING, voiceChannel,
-                    startedBy, null, null, null, null));
+                    startedBy, null, null, null, null, null, Instant.now()));
         } catch (DataAccessException e) {
             if (isUniqueViolation(e)) {
                 throw alreadyLive(campaign, sessions.findLive(campaignId).map(GameSession::id).orElse(null));

@@ -21,10 +21,12 @@ public record GameSession(
         String status,
         String voiceChannel,
         String startedBy,
+        @Nullable String guildId,
         @DateCreated @Nullable Instant createdAt,
         @Nullable Instant startedAt,
         @Nullable Instant endedAt,
-        @Nullable String endReason) {
+        @Nullable String endReason,
+        @Nullable Instant lastActivityAt) {
 
     /** Row written, SessionStarted not yet acknowledged by Kafka. Counts as live: blocks a second start. */
     public static final String PENDING = "pending";
@@ -33,5 +35,10 @@ public record GameSession(
 
     public boolean ended() {
         return ENDED.equals(status);
+    }
+
+    /** A session that has not begun yet is "live" too: it holds its campaign's and guild's slot. */
+    public boolean live() {
+        return !ended();
     }
 }

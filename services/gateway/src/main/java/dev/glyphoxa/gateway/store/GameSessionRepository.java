@@ -21,6 +21,9 @@ public interface GameSessionRepository extends CrudRepository<GameSession, UUID>
     @Query("UPDATE sessions SET status = 'active', started_at = :startedAt WHERE id = :id AND status = 'pending'")
     int markActive(UUID id, Instant startedAt);
 
+    @Query("UPDATE sessions SET last_activity_at = greatest(last_activity_at, :at) WHERE id = :id")
+    void touch(UUID id, Instant at);
+
     @Query("UPDATE sessions SET status = 'ended', ended_at = :endedAt, end_reason = :reason WHERE id = :id AND status <> 'ended'")
     int markEnded(UUID id, Instant endedAt, String reason);
 }

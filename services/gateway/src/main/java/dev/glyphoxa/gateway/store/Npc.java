@@ -23,5 +23,6 @@ public record Npc(
         String persona,
         String voice,
         boolean muted,
+        @TypeDef(type = DataType.STRING_ARRAY) List<String> knowledgeScope,
         @DateCreated @Nullable Instant createdAt) {
 }

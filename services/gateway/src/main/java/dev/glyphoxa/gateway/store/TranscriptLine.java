@@ -26,7 +26,10 @@ public record TranscriptLine(
         @Nullable Integer sequence,
         String source,
         Instant spokenAt,
-        Instant recordedAt) {
+        Instant recordedAt,
+        @Nullable Instant speechEndedAt,
+        @Nullable Instant sttFinalAt,
+        @Nullable Instant llmFirstLineAt) {
 
     public static final String PLAYER = "player";
     public static final String NPC = "npc";

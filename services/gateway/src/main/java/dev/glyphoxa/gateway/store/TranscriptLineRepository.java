@@ -1,5 +1,6 @@
 package dev.glyphoxa.gateway.store;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -14,18 +15,26 @@ import java.util.UUID;
 public interface TranscriptLineRepository extends GenericRepository<TranscriptLine, Long> {
 
     @Query("""
-            INSERT INTO transcript_lines (tenant_id, session_id, kind, speaker, text, turn_id, utterance_id, source, spoken_at)
-            VALUES (:tenantId, :sessionId, 'player', :speaker, :text, :turnId, :utteranceId, :source, :spokenAt)
+            INSERT INTO transcript_lines (tenant_id, session_id, kind, speaker, text, turn_id, utterance_id, source, spoken_at,
+                                          speech_ended_at, stt_final_at)
+            VALUES (:tenantId, :sessionId, 'player', :speaker, :text, :turnId, :utteranceId, :source, :spokenAt,
+                    :speechEndedAt, :sttFinalAt)
             ON CONFLICT (session_id, utterance_id) DO NOTHING""")
     int insertPlayerLine(String tenantId, UUID sessionId, String speaker, String text, String turnId,
-                         String utteranceId, String source, Instant spokenAt);
+                         String utteranceId, String source, Instant spokenAt,
+                         @Nullable Instant speechEndedAt, @Nullable Instant sttFinalAt);
 
     @Query("""
-            INSERT INTO transcript_lines (tenant_id, session_id, kind, speaker, npc_id, text, turn_id, sequence, source, spoken_at)
-            VALUES (:tenantId, :sessionId, 'npc', :speaker, :npcId, :text, :turnId, :sequence, :source, :spokenAt)
+            INSERT INTO transcript_lines (tenant_id, session_id, kind, speaker, npc_id, text, turn_id, sequence, source, spoken_at,
+                                          speech_ended_at, stt_final_at, llm_first_line_at)
+            VALUES (:tenantId, :sessionId, 'npc', :speaker, :npcId, :text, :turnId, :sequence, :source, :spokenAt,
+                    :speechEndedAt, :sttFinalAt, :llmFirstLineAt)
             ON CONFLICT (session_id, turn_id, npc_id, sequence) DO NOTHING""")
     int insertNpcLine(String tenantId, UUID sessionId, String speaker, String npcId, String text, String turnId,
-                      int sequence, String source, Instant spokenAt);
+                      int sequence, String source, Instant spokenAt, @Nullable Instant speechEndedAt,
+                      @Nullable Instant sttFinalAt, @Nullable Instant llmFirstLineAt);
+
+    long countBySessionId(UUID sessionId);
 
     /** In speaking order; sentences of one NPC turn by sequence, then insertion order as the final tie-break. */
     @Query("SELECT * FROM transcript_lines WHERE session_id = :sessionId ORDER BY spoken_at, sequence NULLS FIRST, id")

@@ -6,6 +6,7 @@ import dev.glyphoxa.gateway.store.GameSessionRepository;
 import dev.glyphoxa.gateway.store.TranscriptLineRepository;
 import dev.glyphoxa.schema.NpcLine;
 import dev.glyphoxa.schema.Transcript;
+import dev.glyphoxa.schema.TurnTimings;
 import dev.glyphoxa.stage.DeadLetterPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
@@ -47,8 +48,10 @@ public class TranscriptWriter {
             }
             Instant spokenAt = t.getSpeechStartMs() > 0 ? Instant.ofEpochMilli(t.getSpeechStartMs()) : recordTime(record);
             int inserted = lines.insertPlayerLine(session.tenantId(), session.id(), t.getSpeakerId(), t.getText().strip(),
-                    t.getTurnId(), t.getUtteranceId(), t.getProvider(), spokenAt);
-            return inserted == 1 ? Outcome.STORED : Outcome.DUPLICATE;
+                    t.getTurnId(), t.getUtteranceId(), t.getProvider(), spokenAt,
+                    stamp(t.getTimings() == null ? null : t.getTimings().getSpeechEndMs()),
+                    stamp(t.getTimings() == null ? null : t.getTimings().getSttFinalMs()));
+            return stored(session, inserted);
         });
     }
 
@@ -63,9 +66,13 @@ public class TranscriptWriter {
             if (l.getSequence() < 0) {
                 throw new InvalidRecordException("negative sequence " + l.getSequence());
             }
+            TurnTimings timings = l.getTimings();
             int inserted = lines.insertNpcLine(session.tenantId(), session.id(), l.getNpcName(), l.getNpcId(),
-                    l.getText().strip(), l.getTurnId(), l.getSequence(), l.getResponder(), recordTime(record));
-            return inserted == 1 ? Outcome.STORED : Outcome.DUPLICATE;
+                    l.getText().strip(), l.getTurnId(), l.getSequence(), l.getResponder(), recordTime(record),
+                    stamp(timings == null ? null : timings.getSpeechEndMs()),
+                    stamp(timings == null ? null : timings.getSttFinalMs()),
+                    stamp(timings == null ? null : timings.getLlmFirstLineMs()));
+            return stored(session, inserted);
         });
     }
 
@@ -97,6 +104,19 @@ public class TranscriptWriter {
             throw new InvalidRecordException("session id '" + key + "' is not a gateway session id (a UUID)");
         }
         return sessions.findById(id).orElseThrow(() -> new InvalidRecordException("unknown session " + key));
+    }
+
+    /** A stored line is activity: the idle auto-stop measures quiet from the last one. */
+    private Outcome stored(GameSession session, int inserted) {
+        if (inserted != 1) {
+            return Outcome.DUPLICATE;
+        }
+        sessions.touch(session.id(), Instant.now());
+        return Outcome.STORED;
+    }
+
+    private static Instant stamp(Long epochMs) {
+        return epochMs == null || epochMs <= 0 ? null : Instant.ofEpochMilli(epochMs);
     }
 
     private static Instant recordTime(ConsumerRecord<?, ?> record) {
