@@ -2,7 +2,7 @@ package dev.glyphoxa.gateway;
 
 import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.gateway.campaign.CampaignController.ImportedCampaign;
-import dev.glyphoxa.gateway.session.SessionController.SessionView;
+import dev.glyphoxa.gateway.session.SessionStatus;
 import dev.glyphoxa.schema.ControlEvent;
 import dev.glyphoxa.schema.KnowledgeEntity;
 import dev.glyphoxa.schema.NpcProfile;
@@ -47,11 +47,11 @@ class SessionApiTest extends GatewayStack {
     void startPublishesSessionStartedWithTheCampaignSnapshot() {
         ImportedCampaign campaign = TestData.importExample(http);
 
-        HttpResponse<SessionView> response = http.exchange(HttpRequest.POST("/api/sessions",
-                Map.of("campaignId", campaign.id().toString(), "voiceChannel", "local")), SessionView.class);
+        HttpResponse<SessionStatus> response = http.exchange(HttpRequest.POST("/api/sessions",
+                Map.of("campaignId", campaign.id().toString(), "voiceChannel", "local")), SessionStatus.class);
 
         assertThat(response.code()).isEqualTo(201);
-        SessionView session = response.body();
+        SessionStatus session = response.body();
         assertThat(session.status()).isEqualTo("active");
         assertThat(session.campaignId()).isEqualTo(campaign.id());
         ControlEvent event = awaitControl(session.sessionId(), e -> e.getEvent() instanceof SessionStarted);
@@ -82,7 +82,7 @@ class SessionApiTest extends GatewayStack {
     @Test
     void secondStartForTheSameCampaignIsRefused() {
         ImportedCampaign campaign = TestData.importExample(http);
-        SessionView first = TestData.startSession(http, campaign.id());
+        SessionStatus first = TestData.startSession(http, campaign.id());
 
         HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
                 () -> TestData.startSession(http, campaign.id()));
@@ -95,10 +95,10 @@ class SessionApiTest extends GatewayStack {
     @Test
     void stopPublishesSessionStoppedAndFreesTheCampaign() {
         ImportedCampaign campaign = TestData.importExample(http);
-        SessionView session = TestData.startSession(http, campaign.id());
+        SessionStatus session = TestData.startSession(http, campaign.id());
 
-        SessionView stopped = http.retrieve(HttpRequest.POST("/api/sessions/" + session.sessionId() + "/stop",
-                Map.of("reason", "the party went home")), SessionView.class);
+        SessionStatus stopped = http.retrieve(HttpRequest.POST("/api/sessions/" + session.sessionId() + "/stop",
+                Map.of("reason", "the party went home")), SessionStatus.class);
 
         assertThat(stopped.status()).isEqualTo("ended");
         assertThat(stopped.endReason()).isEqualTo("the party went home");

@@ -1,7 +1,7 @@
 package dev.glyphoxa.gateway;
 
 import dev.glyphoxa.gateway.campaign.CampaignController.ImportedCampaign;
-import dev.glyphoxa.gateway.session.SessionController.SessionView;
+import dev.glyphoxa.gateway.session.SessionStatus;
 import dev.glyphoxa.schema.NpcLine;
 import dev.glyphoxa.schema.Transcript;
 import dev.glyphoxa.schema.TurnTimings;
@@ -36,9 +36,9 @@ public final class TestData {
                 ImportedCampaign.class);
     }
 
-    public static SessionView startSession(BlockingHttpClient http, Object campaignId) {
+    public static SessionStatus startSession(BlockingHttpClient http, Object campaignId) {
         return http.retrieve(HttpRequest.POST("/api/sessions", Map.of("campaignId", campaignId.toString(), "voiceChannel", "local")),
-                SessionView.class);
+                SessionStatus.class);
     }
 
     /** The refusal body of a 4xx/5xx answer. */

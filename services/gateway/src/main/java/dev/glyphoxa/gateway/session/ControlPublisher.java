@@ -8,7 +8,9 @@ import dev.glyphoxa.gateway.store.GameSession;
 import dev.glyphoxa.gateway.store.Npc;
 import dev.glyphoxa.schema.ControlEvent;
 import dev.glyphoxa.schema.KnowledgeEntity;
+import dev.glyphoxa.schema.NpcMuteChanged;
 import dev.glyphoxa.schema.NpcProfile;
+import dev.glyphoxa.schema.SpeakAsNpc;
 import dev.glyphoxa.schema.SessionStarted;
 import dev.glyphoxa.schema.SessionStopped;
 import dev.glyphoxa.stage.KafkaSettings;
@@ -89,6 +91,15 @@ public class ControlPublisher {
 
     public void sessionStopped(GameSession session, String reason) {
         publish(session, SessionStopped.newBuilder().setReason(reason).build());
+    }
+
+    /** @param npcId null for every NPC of the session */
+    public void npcMuteChanged(GameSession session, String npcId, boolean muted) {
+        publish(session, NpcMuteChanged.newBuilder().setNpcId(npcId).setMuted(muted).build());
+    }
+
+    public void speakAsNpc(GameSession session, String npcId, String text) {
+        publish(session, SpeakAsNpc.newBuilder().setNpcId(npcId).setText(text).build());
     }
 
     private void publish(GameSession session, Object event) {

@@ -1,0 +1,99 @@
+package dev.glyphoxa.gateway.session;
+
+import dev.glyphoxa.gateway.ApiException;
+import dev.glyphoxa.gateway.session.ControlPublisher.PublishException;
+import dev.glyphoxa.gateway.store.GameSession;
+import dev.glyphoxa.gateway.store.Npc;
+import dev.glyphoxa.gateway.store.NpcRepository;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The game master's hands on the NPCs of a running session: mute, unmute, mute all, unmute all, and speak a line
+ * verbatim. Each publishes its control event first and then records the mute state on the NPC (it persists for the
+ * campaign's next session); if Kafka refuses, nothing is recorded and the caller gets 503.
+ */
+@Singleton
+public class NpcControl {
+
+    public static final int MAX_SPEAK = 500;
+
+    private final SessionService sessions;
+    private final NpcRepository npcs;
+    private final ControlPublisher control;
+
+    public NpcControl(SessionService sessions, NpcRepository npcs, ControlPublisher control) {
+        this.sessions = sessions;
+        this.npcs = npcs;
+        this.control = control;
+    }
+
+    /** @param npc the NPC's id or name (case-insensitive, aliases too) */
+    public Npc setMuted(String tenantId, UUID sessionId, String npc, boolean muted) {
+        GameSession session = live(tenantId, sessionId);
+        Npc target = resolve(session, npc);
+        publish(() -> control.npcMuteChanged(session, target.id().toString(), muted));
+        npcs.updateMuted(tenantId, target.id(), muted);
+        return npcs.findById(target.id()).orElseThrow();
+    }
+
+    /** @return the NPCs of the session's campaign after the change */
+    public List<Npc> setAllMuted(String tenantId, UUID sessionId, boolean muted) {
+        GameSession session = live(tenantId, sessionId);
+        publish(() -> control.npcMuteChanged(session, null, muted));
+        npcs.updateMutedInCampaign(tenantId, session.campaignId(), muted);
+        return npcs.findByCampaignIdOrderByName(session.campaignId());
+    }
+
+    /** The NPC says {@code text} verbatim, muted or not: the GM asked for it explicitly. */
+    public Npc speak(String tenantId, UUID sessionId, String npc, String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.invalidField("text", "is required: what the NPC should say");
+        }
+        if (text.length() > MAX_SPEAK) {
+            throw ApiException.invalidField("text", "is too long (at most " + MAX_SPEAK + " characters)");
+        }
+        GameSession session = live(tenantId, sessionId);
+        Npc target = resolve(session, npc);
+        publish(() -> control.speakAsNpc(session, target.id().toString(), text.strip()));
+        return target;
+    }
+
+    public List<Npc> npcsOf(String tenantId, UUID sessionId) {
+        return npcs.findByCampaignIdOrderByName(sessions.find(tenantId, sessionId).campaignId());
+    }
+
+    private GameSession live(String tenantId, UUID sessionId) {
+        GameSession session = sessions.find(tenantId, sessionId);
+        if (session.ended()) {
+            throw ApiException.conflict("session " + sessionId + " has ended; NPCs can only be directed in a running session");
+        }
+        return session;
+    }
+
+    private Npc resolve(GameSession session, String ref) {
+        if (ref == null || ref.isBlank()) {
+            throw ApiException.invalidField("npc", "is required: an NPC name or id");
+        }
+        List<Npc> all = npcs.findByCampaignIdOrderByName(session.campaignId());
+        String wanted = ref.strip().toLowerCase(Locale.ROOT);
+        return all.stream()
+                .filter(n -> n.id().toString().equals(wanted) || n.name().toLowerCase(Locale.ROOT).equals(wanted)
+                        || n.aliases().stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(wanted)))
+                .findFirst()
+                .orElseThrow(() -> ApiException.notFound("no NPC '" + ref.strip() + "' in this campaign; NPCs: "
+                        + (all.isEmpty() ? "none" : String.join(", ", all.stream().map(Npc::name).toList()))));
+    }
+
+    private static void publish(Runnable send) {
+        try {
+            send.run();
+        } catch (PublishException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "cannot reach the pipeline: " + e.getMessage());
+        }
+    }
+}
