@@ -1,6 +1,11 @@
 package dev.glyphoxa.gateway;
 
+import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.localstack.SharedStack;
+import dev.glyphoxa.schema.ControlEvent;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -87,6 +93,23 @@ public abstract class GatewayStack implements TestPropertyProvider {
                 }
             }
             return Optional.empty();
+        }
+    }
+
+    /** The first control event of the session that matches, read from the real topic. */
+    protected ControlEvent awaitControl(UUID sessionId, Predicate<ControlEvent> match) {
+        return awaitRecord(Topics.CONTROL.name(), r -> sessionId.toString().equals(r.key())
+                && match.test(Topics.CONTROL.valueSerde().decode(r.value())))
+                .map(ConsumerRecord::value).map(Topics.CONTROL.valueSerde()::decode)
+                .orElseThrow(() -> new AssertionError("no matching control event for session " + sessionId));
+    }
+
+    /** The status code of the answer, successful or not. */
+    protected static int status(BlockingHttpClient http, HttpRequest<?> request) {
+        try {
+            return http.exchange(request).code();
+        } catch (HttpClientResponseException e) {
+            return e.code();
         }
     }
 

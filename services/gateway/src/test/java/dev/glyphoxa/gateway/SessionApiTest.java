@@ -142,13 +142,6 @@ class SessionApiTest extends GatewayStack {
                 .isInstanceOf(SQLException.class).hasMessageContaining("sessions_one_live_per_campaign");
     }
 
-    private ControlEvent awaitControl(UUID sessionId, Predicate<ControlEvent> match) {
-        return awaitRecord(Topics.CONTROL.name(), r -> sessionId.toString().equals(r.key())
-                && match.test(Topics.CONTROL.valueSerde().decode(r.value())))
-                .map(ConsumerRecord::value).map(Topics.CONTROL.valueSerde()::decode)
-                .orElseThrow(() -> new AssertionError("no matching control event for session " + sessionId));
-    }
-
     private String refusal(Map<String, String> body) {
         HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
                 () -> http.exchange(HttpRequest.POST("/api/sessions", body)));
@@ -158,10 +151,6 @@ class SessionApiTest extends GatewayStack {
     }
 
     private int status(HttpRequest<?> request) {
-        try {
-            return http.exchange(request).code();
-        } catch (HttpClientResponseException e) {
-            return e.code();
-        }
+        return status(http, request);
     }
 }
