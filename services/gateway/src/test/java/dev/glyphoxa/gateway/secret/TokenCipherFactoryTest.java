@@ -26,7 +26,10 @@ class TokenCipherFactoryTest {
     @Test
     void withoutVaultTokensStayPlaintextAndTheWarningIsLoggedOnce() {
         try (LogCapture logs = new LogCapture();
-             ApplicationContext context = start(Map.of("glyphoxa.vault.address", ""))) {
+             ApplicationContext context = start(Map.of(
+                     // the lines proposed for application.yml, with a variable that is never set
+                     "glyphoxa.vault.address", "${GLYPHOXA_TEST_UNSET_VAULT_ADDR:}",
+                     "glyphoxa.vault.token", "${GLYPHOXA_TEST_UNSET_VAULT_TOKEN:}"))) {
             TokenCipher cipher = context.getBean(TokenCipher.class);
             context.getBean(TokenCipher.class);
             context.getBean(VaultReadiness.class).status();
