@@ -1,0 +1,45 @@
+package dev.glyphoxa.gateway.secret;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Everything logged through logback while open, from any logger. */
+final class LogCapture implements AutoCloseable {
+
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    LogCapture() {
+        appender.start();
+        root.addAppender(appender);
+    }
+
+    List<ILoggingEvent> events() {
+        synchronized (appender.list) {
+            return new ArrayList<>(appender.list);
+        }
+    }
+
+    /** Each event as every text it carries: formatted message, raw arguments, throwable with its whole chain. */
+    List<String> texts() {
+        return events().stream().flatMap(e -> Stream.concat(
+                Stream.of(e.getFormattedMessage(), e.getMessage(),
+                        e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())),
+                e.getArgumentArray() == null ? Stream.empty() : Arrays.stream(e.getArgumentArray()).map(String::valueOf)))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        root.detachAppender(appender);
+        appender.stop();
+    }
+}
