@@ -1,8 +1,6 @@
 package dev.glyphoxa.gateway.campaign;
 
 import dev.glyphoxa.gateway.ApiException;
-import dev.glyphoxa.gateway.ApiException.Problem;
-import dev.glyphoxa.gateway.store.CampaignEntity;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -26,6 +24,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import static dev.glyphoxa.gateway.campaign.CampaignRules.MAX_CHARS;
+import static dev.glyphoxa.gateway.campaign.CampaignRules.MAX_ENTITIES;
+import static dev.glyphoxa.gateway.campaign.CampaignRules.MAX_LIST;
+import static dev.glyphoxa.gateway.campaign.CampaignRules.MAX_NAME;
+import static dev.glyphoxa.gateway.campaign.CampaignRules.MAX_NPCS;
+import static dev.glyphoxa.gateway.campaign.CampaignRules.MAX_TEXT;
+import static dev.glyphoxa.gateway.campaign.CampaignRules.normalise;
+
 /**
  * Reads a campaign file into a {@link CampaignDocument}, or refuses it with every problem found, each naming the
  * field path ({@code npcs[1].voice}) and the line.
@@ -38,18 +44,10 @@ public final class CampaignYaml {
 
     public static final String DEFAULT_NARRATOR_VOICE = "festival:slt";
 
-    static final int MAX_CHARS = 1_000_000;
-    static final int MAX_NAME = 120;
-    static final int MAX_TEXT = 4000;
-    static final int MAX_ENTITIES = 300;
-    static final int MAX_NPCS = 50;
-    static final int MAX_LIST = 30;
-    private static final int MAX_PROBLEMS = 20;
-
     /** {@code engine:voice}, e.g. {@code festival:slt} or {@code espeak:en+m3}; the TTS stage resolves it. */
     static final Pattern VOICE = Pattern.compile("[a-z][a-z0-9_-]*:\\S+");
 
-    private final List<Problem> problems = new ArrayList<>();
+    private final CampaignRules.Problems problems = new CampaignRules.Problems();
 
     private CampaignYaml() {
     }
@@ -58,9 +56,7 @@ public final class CampaignYaml {
     public static CampaignDocument parse(String text) {
         CampaignYaml reader = new CampaignYaml();
         CampaignDocument doc = reader.read(text == null ? "" : text);
-        if (!reader.problems.isEmpty()) {
-            throw ApiException.invalid(reader.problems);
-        }
+        reader.problems.throwIfAny();
         return doc;
     }
 
@@ -83,8 +79,9 @@ public final class CampaignYaml {
     }
 
     private Node compose(String text) {
-        if (text.length() > MAX_CHARS) {
-            problem(null, null, "the document is too large (" + text.length() + " characters, at most " + MAX_CHARS + ")");
+        String tooLarge = CampaignRules.sizeProblem(text);
+        if (tooLarge != null) {
+            problem(null, null, tooLarge);
             return null;
         }
         LoaderOptions options = new LoaderOptions();
@@ -182,9 +179,9 @@ public final class CampaignYaml {
                 continue;
             }
             String type = text(f, "type", path, true, MAX_NAME);
-            if (type != null && !CampaignEntity.TYPES.contains(type)) {
-                problem(path + ".type", line(f.get("type").getValueNode()),
-                        "'" + type + "' is not one of " + String.join(", ", CampaignEntity.TYPES));
+            String typeProblem = type == null ? null : CampaignRules.entityTypeProblem(type);
+            if (typeProblem != null) {
+                problem(path + ".type", line(f.get("type").getValueNode()), typeProblem);
                 type = null;
             }
             String name = text(f, "name", path, true, MAX_NAME);
@@ -192,7 +189,7 @@ public final class CampaignYaml {
                 String previous = names.putIfAbsent(normalise(name), path);
                 if (previous != null) {
                     problem(path + ".name", line(f.get("name").getValueNode()),
-                            "duplicate entity name '" + name + "' (already used by " + previous + ")");
+                            CampaignRules.duplicateEntityName(name, previous));
                 }
             }
             String description = text(f, "description", path, true, MAX_TEXT);
@@ -246,12 +243,9 @@ public final class CampaignYaml {
             return null;
         }
         String value = s.getValue().strip();
-        if (value.isEmpty()) {
-            problem(field, line(s), "must not be blank");
-            return null;
-        }
-        if (value.length() > max) {
-            problem(field, line(s), "is too long (" + value.length() + " characters, at most " + max + ")");
+        String refused = CampaignRules.textProblem(value, max);
+        if (refused != null) {
+            problem(field, line(s), refused);
             return null;
         }
         return value;
@@ -323,9 +317,7 @@ public final class CampaignYaml {
     }
 
     private void problem(String field, Integer line, String message) {
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(new Problem(field, line, message));
-        }
+        problems.add(field, line, message);
     }
 
     private static boolean isNull(Node node) {
@@ -348,9 +340,5 @@ public final class CampaignYaml {
 
     private static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
-    }
-
-    private static String normalise(String name) {
-        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }
