@@ -60,6 +60,29 @@ public final class CampaignYaml {
         return doc;
     }
 
+    /**
+     * A knowledge file: just an {@code entities:} list, in the campaign file's format, for adding to an existing
+     * campaign. @throws ApiException 400 listing every problem
+     */
+    public static List<CampaignDocument.EntitySpec> parseEntities(String text) {
+        CampaignYaml reader = new CampaignYaml();
+        List<CampaignDocument.EntitySpec> entities = reader.readEntities(text == null ? "" : text);
+        reader.problems.throwIfAny();
+        return entities;
+    }
+
+    private List<CampaignDocument.EntitySpec> readEntities(String text) {
+        Node root = compose(text);
+        if (root == null) {
+            if (problems.isEmpty()) {
+                problem(null, null, "the document is empty; expected an entities list");
+            }
+            return List.of();
+        }
+        Map<String, NodeTuple> top = fields(root, "", Set.of("entities"), Set.of("entities"));
+        return top == null ? List.of() : entities(top.get("entities"));
+    }
+
     private CampaignDocument read(String text) {
         Node root = compose(text);
         if (root == null) {
