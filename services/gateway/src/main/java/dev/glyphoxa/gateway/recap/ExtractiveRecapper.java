@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * A recap without a language model: who took part, then the session's most informative turns quoted in speaking
  * order (see {@link LineScorer}). Works offline and never fails, so it is also the fallback for the LLM recap.
+ * Counts and quotes are per turn: an NPC's consecutive sentences count, and are quoted, as one line.
  */
 public final class ExtractiveRecapper {
 
