@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a campaign file into a {@link CampaignDocument}, or refuses it with every problem found, each naming the
@@ -39,15 +38,13 @@ public final class CampaignYaml {
     public static final String DEFAULT_NARRATOR_VOICE = "festival:slt";
 
     static final int MAX_CHARS = 1_000_000;
-    static final int MAX_NAME = 120;
-    static final int MAX_TEXT = 4000;
-    static final int MAX_ENTITIES = 300;
-    static final int MAX_NPCS = 50;
-    static final int MAX_LIST = 30;
+    public static final int MAX_NAME = 120;
+    public static final int MAX_TEXT = 4000;
+    public static final int MAX_ENTITIES = 300;
+    public static final int MAX_NPCS = 50;
+    public static final int MAX_LIST = 30;
     private static final int MAX_PROBLEMS = 20;
 
-    /** {@code engine:voice}, e.g. {@code festival:slt} or {@code espeak:en+m3}; the TTS stage resolves it. */
-    static final Pattern VOICE = Pattern.compile("[a-z][a-z0-9_-]*:\\S+");
 
     private final List<Problem> problems = new ArrayList<>();
 
@@ -260,9 +257,9 @@ public final class CampaignYaml {
     private String voice(Map<String, NodeTuple> f, String path, boolean required) {
         String key = path.equals("campaign") ? "narrator_voice" : "voice";
         String voice = text(f, key, path, required, MAX_NAME);
-        if (voice != null && !VOICE.matcher(voice).matches()) {
-            problem(join(path, key), line(f.get(key).getValueNode()),
-                    "'" + voice + "' is not a voice; expected engine:voice, e.g. festival:slt or espeak:en+m3");
+        String wrong = voice == null ? null : Voices.problem(voice);
+        if (wrong != null) {
+            problem(join(path, key), line(f.get(key).getValueNode()), wrong);
             return null;
         }
         return voice;
