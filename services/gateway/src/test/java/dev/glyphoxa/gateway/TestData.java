@@ -1,7 +1,11 @@
 package dev.glyphoxa.gateway;
 
+import dev.glyphoxa.gateway.campaign.CampaignController.CampaignView;
 import dev.glyphoxa.gateway.campaign.CampaignController.ImportedCampaign;
 import dev.glyphoxa.gateway.session.SessionStatus;
+import dev.glyphoxa.gateway.entity.EntityController.EntityView;
+import dev.glyphoxa.gateway.npc.NpcController.NpcView;
+import dev.glyphoxa.gateway.tenant.ApiKeys;
 import dev.glyphoxa.schema.NpcLine;
 import dev.glyphoxa.schema.Transcript;
 import dev.glyphoxa.schema.TurnTimings;
@@ -13,7 +17,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.UUID;
 
 /** The example campaign, admin API calls and pipeline records the tests share. */
 public final class TestData {
@@ -39,6 +45,58 @@ public final class TestData {
     public static SessionStatus startSession(BlockingHttpClient http, Object campaignId) {
         return http.retrieve(HttpRequest.POST("/api/sessions", Map.of("campaignId", campaignId.toString(), "voiceChannel", "local")),
                 SessionStatus.class);
+    }
+
+    /** An empty campaign of tenant {@code local}, named {@code name} plus a random suffix so tests never collide. */
+    public static CampaignView createCampaign(BlockingHttpClient http, String name) {
+        return http.retrieve(HttpRequest.POST("/api/campaigns",
+                Map.of("name", name + " " + UUID.randomUUID(), "gameSystem", "D&D 5e")), CampaignView.class);
+    }
+
+    public static NpcView createNpc(BlockingHttpClient http, UUID campaignId, String name) {
+        return http.retrieve(HttpRequest.POST("/api/campaigns/" + campaignId + "/npcs",
+                Map.of("name", name, "persona", "A test NPC called " + name + ".", "voice", "festival:slt")), NpcView.class);
+    }
+
+    public static EntityView createEntity(BlockingHttpClient http, UUID campaignId, String type, String name) {
+        return http.retrieve(HttpRequest.POST("/api/campaigns/" + campaignId + "/entities",
+                Map.of("type", type, "name", name, "description", "About " + name + ".")), EntityView.class);
+    }
+
+    /** An ended session of the campaign, written directly: deleting and feedback only need the row. */
+    public static UUID endedSession(GatewayStack stack, String tenantId, UUID campaignId) throws SQLException {
+        UUID id = UUID.randomUUID();
+        stack.execute("INSERT INTO sessions (id, tenant_id, campaign_id, status, voice_channel, started_by, started_at, ended_at)"
+                + " VALUES (?, ?, ?, 'ended', 'local', 'test', now(), now())", id, tenantId, campaignId);
+        return id;
+    }
+
+    /** Creates (or re-keys) a tenant that authenticates with {@code key}, as the operator API would. */
+    public static void tenant(GatewayStack stack, String id, String key) throws SQLException {
+        stack.execute("INSERT INTO tenants (id, name, license_tier, api_key_hash) VALUES (?, ?, 'free', ?)"
+                + " ON CONFLICT (id) DO UPDATE SET api_key_hash = excluded.api_key_hash", id, "Tenant " + id, ApiKeys.hash(key));
+    }
+
+    /** The status of an answer, refusals included. */
+    public static int status(BlockingHttpClient http, HttpRequest<?> request) {
+        try {
+            return http.exchange(request).code();
+        } catch (HttpClientResponseException e) {
+            return e.code();
+        }
+    }
+
+    /** The field a 400 names first; fails unless the request is refused with 400. */
+    public static String refusedField(BlockingHttpClient http, HttpRequest<?> request) {
+        try {
+            http.exchange(request, String.class);
+        } catch (HttpClientResponseException e) {
+            if (e.code() != 400) {
+                throw new AssertionError("expected 400, got " + e.code() + ": " + e.getResponse().getBody(String.class).orElse(""));
+            }
+            return error(e).field();
+        }
+        throw new AssertionError("expected " + request.getMethod() + " " + request.getPath() + " to be refused");
     }
 
     /** The refusal body of a 4xx/5xx answer. */

@@ -12,14 +12,14 @@ import java.util.Locale;
  * The limits and checks campaign content must pass whichever format it arrives in (campaign YAML, Foundry VTT
  * JSON), so that both imports refuse the same things with the same words.
  */
-final class CampaignRules {
+public final class CampaignRules {
 
-    static final int MAX_CHARS = 1_000_000;
-    static final int MAX_NAME = 120;
-    static final int MAX_TEXT = 4000;
-    static final int MAX_ENTITIES = 300;
-    static final int MAX_NPCS = 50;
-    static final int MAX_LIST = 30;
+    public static final int MAX_CHARS = 1_000_000;
+    public static final int MAX_NAME = 120;
+    public static final int MAX_TEXT = 4000;
+    public static final int MAX_ENTITIES = 300;
+    public static final int MAX_NPCS = 50;
+    public static final int MAX_LIST = 30;
     static final int MAX_PROBLEMS = 20;
 
     private CampaignRules() {

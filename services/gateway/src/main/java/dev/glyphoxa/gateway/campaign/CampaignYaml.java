@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static dev.glyphoxa.gateway.campaign.CampaignRules.MAX_CHARS;
 import static dev.glyphoxa.gateway.campaign.CampaignRules.MAX_ENTITIES;
@@ -44,8 +43,6 @@ public final class CampaignYaml {
 
     public static final String DEFAULT_NARRATOR_VOICE = "festival:slt";
 
-    /** {@code engine:voice}, e.g. {@code festival:slt} or {@code espeak:en+m3}; the TTS stage resolves it. */
-    static final Pattern VOICE = Pattern.compile("[a-z][a-z0-9_-]*:\\S+");
 
     private final CampaignRules.Problems problems = new CampaignRules.Problems();
 
@@ -277,9 +274,9 @@ public final class CampaignYaml {
     private String voice(Map<String, NodeTuple> f, String path, boolean required) {
         String key = path.equals("campaign") ? "narrator_voice" : "voice";
         String voice = text(f, key, path, required, MAX_NAME);
-        if (voice != null && !VOICE.matcher(voice).matches()) {
-            problem(join(path, key), line(f.get(key).getValueNode()),
-                    "'" + voice + "' is not a voice; expected engine:voice, e.g. festival:slt or espeak:en+m3");
+        String wrong = voice == null ? null : Voices.problem(voice);
+        if (wrong != null) {
+            problem(join(path, key), line(f.get(key).getValueNode()), wrong);
             return null;
         }
         return voice;

@@ -8,6 +8,7 @@ import dev.glyphoxa.gateway.store.GameSession;
 import dev.glyphoxa.gateway.store.Npc;
 import dev.glyphoxa.schema.ControlEvent;
 import dev.glyphoxa.schema.KnowledgeEntity;
+import dev.glyphoxa.schema.NpcLine;
 import dev.glyphoxa.schema.NpcMuteChanged;
 import dev.glyphoxa.schema.NpcProfile;
 import dev.glyphoxa.schema.SpeakAsNpc;
@@ -102,6 +103,16 @@ public class ControlPublisher {
         publish(session, SpeakAsNpc.newBuilder().setNpcId(npcId).setText(text).build());
     }
 
+    /**
+     * Lines the gateway itself has an NPC say (the narrator reading a recap), straight to {@code glyphoxa.npc.lines}
+     * where the TTS stage voices them like any reply; sent in order and each acknowledged.
+     */
+    public void npcLines(GameSession session, List<NpcLine> lines) {
+        for (NpcLine line : lines) {
+            send(Topics.NPC_LINES.name(), session.id().toString(), Topics.NPC_LINES.valueSerde().encode(line));
+        }
+    }
+
     private void publish(GameSession session, Object event) {
         String sessionId = session.id().toString();
         byte[] value = Topics.CONTROL.valueSerde().encode(ControlEvent.newBuilder()
@@ -110,7 +121,10 @@ public class ControlPublisher {
                 .setOccurredAtMs(System.currentTimeMillis())
                 .setEvent(event)
                 .build());
-        String topic = Topics.CONTROL.name();
+        send(Topics.CONTROL.name(), sessionId, value);
+    }
+
+    private void send(String topic, String sessionId, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(topic, sessionId, value)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -9,7 +9,6 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -79,14 +78,14 @@ public class NpcControl {
         if (ref == null || ref.isBlank()) {
             throw ApiException.invalidField("npc", "is required: an NPC name or id");
         }
-        List<Npc> all = npcs.findByCampaignIdOrderByName(session.campaignId());
-        String wanted = ref.strip().toLowerCase(Locale.ROOT);
-        return all.stream()
-                .filter(n -> n.id().toString().equals(wanted) || n.name().toLowerCase(Locale.ROOT).equals(wanted)
-                        || n.aliases().stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(wanted)))
-                .findFirst()
-                .orElseThrow(() -> ApiException.notFound("no NPC '" + ref.strip() + "' in this campaign; NPCs: "
-                        + (all.isEmpty() ? "none" : String.join(", ", all.stream().map(Npc::name).toList()))));
+        java.util.UUID id = dev.glyphoxa.gateway.Ids.parse(ref);
+        return (id != null ? npcs.findByIdAndTenantIdAndCampaignId(id, session.tenantId(), session.campaignId())
+                : npcs.findByCallName(session.tenantId(), session.campaignId(), ref.strip()))
+                .orElseThrow(() -> {
+                    List<Npc> all = npcs.findByCampaignIdOrderByName(session.campaignId());
+                    return ApiException.notFound("no NPC '" + ref.strip() + "' in this campaign; NPCs: "
+                            + (all.isEmpty() ? "none" : String.join(", ", all.stream().map(Npc::name).toList())));
+                });
     }
 
     private static void publish(Runnable send) {

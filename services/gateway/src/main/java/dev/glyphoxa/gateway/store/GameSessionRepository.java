@@ -17,6 +17,8 @@ public interface GameSessionRepository extends CrudRepository<GameSession, UUID>
 
     Optional<GameSession> findByIdAndTenantId(UUID id, String tenantId);
 
+    boolean existsByTenantIdAndCampaignId(String tenantId, UUID campaignId);
+
     @Query("SELECT * FROM sessions WHERE campaign_id = :campaignId AND status IN ('pending', 'active') LIMIT 1")
     Optional<GameSession> findLive(UUID campaignId);
 

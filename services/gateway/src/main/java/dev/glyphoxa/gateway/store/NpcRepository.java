@@ -14,11 +14,22 @@ public interface NpcRepository extends CrudRepository<Npc, UUID> {
 
     List<Npc> findByCampaignIdOrderByName(UUID campaignId);
 
-    Optional<Npc> findByIdAndTenantId(UUID id, String tenantId);
-
     @Query("UPDATE npcs SET muted = :muted WHERE id = :id AND tenant_id = :tenantId")
     int updateMuted(String tenantId, UUID id, boolean muted);
 
     @Query("UPDATE npcs SET muted = :muted WHERE campaign_id = :campaignId AND tenant_id = :tenantId")
     int updateMutedInCampaign(String tenantId, UUID campaignId, boolean muted);
+
+    Optional<Npc> findByIdAndTenantIdAndCampaignId(UUID id, String tenantId, UUID campaignId);
+
+    long countByCampaignId(UUID campaignId);
+
+    /** By name or alias, ignoring case; a name match wins over an alias match. */
+    @Query("""
+            SELECT * FROM npcs
+            WHERE tenant_id = :tenantId AND campaign_id = :campaignId
+              AND (lower(name) = lower(:callName) OR lower(:callName) IN (SELECT lower(a) FROM unnest(aliases) a))
+            ORDER BY lower(name) = lower(:callName) DESC, name
+            LIMIT 1""")
+    Optional<Npc> findByCallName(String tenantId, UUID campaignId, String callName);
 }
