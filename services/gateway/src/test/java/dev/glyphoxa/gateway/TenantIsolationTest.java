@@ -73,7 +73,20 @@ class TenantIsolationTest extends GatewayStack {
             route("POST", "/api/sessions", "{\"campaignId\": \"{campaign}\", \"voiceChannel\": \"local\"}"),
             route("GET", "/api/sessions/{session}", null),
             route("POST", "/api/sessions/{session}/stop", "{\"reason\": \"B says stop\"}"),
-            route("GET", "/api/sessions/{session}/transcript", null));
+            route("GET", "/api/sessions/{session}/transcript", null),
+            listing("GET", "/api/sessions"),
+            listing("GET", "/api/sessions?campaignId={campaign}"),
+            listing("GET", "/api/tenant"),
+            route("POST", "/api/sessions/{session}/npcs/{npc}/mute", "{}"),
+            route("POST", "/api/sessions/{session}/npcs/{npc}/unmute", "{}"),
+            route("POST", "/api/sessions/{session}/npcs/mute-all", "{}"),
+            route("POST", "/api/sessions/{session}/npcs/unmute-all", "{}"),
+            route("POST", "/api/sessions/{session}/npcs/{npc}/speak", "{\"text\": \"B speaks through A's NPC\"}"),
+            route("GET", "/api/sessions/{session}/recap", null),
+            route("GET", "/api/recap?campaignId={campaign}", null),
+            route("POST", "/api/sessions/{session}/recap/voice", "{}"),
+            route("POST", "/api/campaigns/{campaign}/entities/import",
+                    "{\"name\": \"Planted lore\", \"pages\": [{\"name\": \"p\", \"type\": \"text\", \"text\": {\"content\": \"<p>x</p>\"}}]}"));
 
     static final String TENANT_B = "tenant-b";
     static final String KEY_B = "gxk_test-tenant-b-key";
