@@ -35,6 +35,12 @@ class OpenApiDocumentTest {
         assertThat(paths.get("/api/campaigns/{campaignId}/entities")).containsKeys("get", "post");
         assertThat(paths.get("/api/campaigns/{campaignId}/entities/{entityId}")).containsKeys("get", "patch", "delete");
         assertThat(paths.get("/api/feedback")).containsKeys("get", "post");
+        assertThat(paths.get("/api/sessions")).containsKeys("get", "post");
+        assertThat(paths.get("/api/sessions/{id}/npcs/{npc}/speak")).containsKeys("post");
+        assertThat(paths.get("/api/sessions/{id}/recap")).containsKeys("get");
+        assertThat(paths.get("/api/tenants")).containsKeys("get", "post");
+        assertThat(paths.get("/api/campaigns/{campaignId}/entities/import")).containsKeys("post");
+        assertThat(document.toString()).doesNotContainIgnoringCase("caller");
 
         Map<String, Object> createNpc = paths.get("/api/campaigns/{campaignId}/npcs").get("post");
         assertThat(createNpc.get("summary")).asString().contains("NPC");

@@ -1,5 +1,6 @@
 package dev.glyphoxa.gateway.campaign;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import dev.glyphoxa.gateway.ApiException;
 import dev.glyphoxa.gateway.Ids;
 import dev.glyphoxa.gateway.store.CampaignEntity;
@@ -44,7 +45,7 @@ public class KnowledgeImportController {
 
     @Post(consumes = {MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
     @Operation(summary = "Add knowledge entities from a Foundry VTT actor/journal/item export (JSON) or an entities YAML list; all or nothing")
-    public HttpResponse<ImportedKnowledge> importFile(Caller caller, @PathVariable String campaignId,
+    public HttpResponse<ImportedKnowledge> importFile(@Parameter(hidden = true) Caller caller, @PathVariable String campaignId,
                                                      @Header(HttpHeaders.CONTENT_TYPE) @Nullable String contentType,
                                                      @Body @Nullable String body) {
         UUID id = Ids.parse(campaignId);

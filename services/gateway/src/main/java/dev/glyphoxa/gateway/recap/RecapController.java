@@ -1,5 +1,6 @@
 package dev.glyphoxa.gateway.recap;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import dev.glyphoxa.gateway.ApiException;
 import dev.glyphoxa.gateway.Ids;
 import dev.glyphoxa.gateway.tenant.Caller;
@@ -30,19 +31,19 @@ public class RecapController {
 
     @Get("/sessions/{id}/recap")
     @Operation(summary = "Text recap of a session: by the configured LLM, else extracted from the transcript")
-    public RecapService.SessionRecap recap(Caller caller, @PathVariable String id) {
+    public RecapService.SessionRecap recap(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return recaps.recap(caller.tenantId(), session(id), null);
     }
 
     @Get("/recap")
     @Operation(summary = "Text recap of the running session (of the campaign, if given), else the campaign's latest")
-    public RecapService.SessionRecap current(Caller caller, @QueryValue @Nullable String campaignId) {
+    public RecapService.SessionRecap current(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable String campaignId) {
         return recaps.recap(caller.tenantId(), null, campaign(campaignId));
     }
 
     @Post("/sessions/{id}/recap/voice")
     @Operation(summary = "Read a session's recap aloud in the narrator voice, in the campaign's running session")
-    public RecapService.SpokenRecap speak(Caller caller, @PathVariable String id) {
+    public RecapService.SpokenRecap speak(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return recaps.speak(caller.tenantId(), session(id), null);
     }
 

@@ -1,5 +1,6 @@
 package dev.glyphoxa.gateway.session;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import dev.glyphoxa.gateway.store.Npc;
 import dev.glyphoxa.gateway.tenant.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -41,31 +42,31 @@ public class NpcControlController {
 
     @Post("/{npc}/mute")
     @Operation(summary = "Mute one NPC: it no longer answers (publishes NpcMuteChanged)")
-    public NpcMuteState mute(Caller caller, @PathVariable String id, @PathVariable String npc) {
+    public NpcMuteState mute(@Parameter(hidden = true) Caller caller, @PathVariable String id, @PathVariable String npc) {
         return NpcMuteState.of(control.setMuted(caller.tenantId(), SessionController.sessionId(id), npc, true));
     }
 
     @Post("/{npc}/unmute")
     @Operation(summary = "Unmute one NPC")
-    public NpcMuteState unmute(Caller caller, @PathVariable String id, @PathVariable String npc) {
+    public NpcMuteState unmute(@Parameter(hidden = true) Caller caller, @PathVariable String id, @PathVariable String npc) {
         return NpcMuteState.of(control.setMuted(caller.tenantId(), SessionController.sessionId(id), npc, false));
     }
 
     @Post("/mute-all")
     @Operation(summary = "Mute every NPC of the session")
-    public List<NpcMuteState> muteAll(Caller caller, @PathVariable String id) {
+    public List<NpcMuteState> muteAll(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return control.setAllMuted(caller.tenantId(), SessionController.sessionId(id), true).stream().map(NpcMuteState::of).toList();
     }
 
     @Post("/unmute-all")
     @Operation(summary = "Unmute every NPC of the session")
-    public List<NpcMuteState> unmuteAll(Caller caller, @PathVariable String id) {
+    public List<NpcMuteState> unmuteAll(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return control.setAllMuted(caller.tenantId(), SessionController.sessionId(id), false).stream().map(NpcMuteState::of).toList();
     }
 
     @Post("/{npc}/speak")
     @Operation(summary = "The NPC says the text verbatim, without the language model (publishes SpeakAsNpc)")
-    public NpcMuteState speak(Caller caller, @PathVariable String id, @PathVariable String npc, @Body @Nullable Speak body) {
+    public NpcMuteState speak(@Parameter(hidden = true) Caller caller, @PathVariable String id, @PathVariable String npc, @Body @Nullable Speak body) {
         return NpcMuteState.of(control.speak(caller.tenantId(), SessionController.sessionId(id), npc,
                 body == null ? null : body.text()));
     }

@@ -1,5 +1,6 @@
 package dev.glyphoxa.gateway.session;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import dev.glyphoxa.gateway.ApiException;
 import dev.glyphoxa.gateway.ApiException.Problem;
 import dev.glyphoxa.gateway.Ids;
@@ -66,7 +67,7 @@ public class SessionController {
 
     @Get
     @Operation(summary = "The tenant's sessions, newest first; filter by campaign and status")
-    public List<SessionStatus> list(Caller caller, @QueryValue @Nullable String campaignId,
+    public List<SessionStatus> list(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable String campaignId,
                                     @QueryValue @Nullable String status, @QueryValue @Nullable Integer limit) {
         UUID campaign = campaignId == null ? null : Ids.parse(campaignId);
         if (campaignId != null && campaign == null) {
@@ -85,7 +86,7 @@ public class SessionController {
 
     @Post
     @Operation(summary = "Start a session of a campaign: publishes SessionStarted with the campaign snapshot")
-    public HttpResponse<SessionStatus> start(Caller caller, @Body @Nullable StartSession request) {
+    public HttpResponse<SessionStatus> start(@Parameter(hidden = true) Caller caller, @Body @Nullable StartSession request) {
         List<Problem> problems = new ArrayList<>();
         UUID campaignId = null;
         if (request == null || blank(request.campaignId())) {
@@ -115,13 +116,13 @@ public class SessionController {
 
     @Get("/{id}")
     @Operation(summary = "Status: who started it, duration, channel, NPCs with their mute state, transcript lines")
-    public SessionStatus get(Caller caller, @PathVariable String id) {
+    public SessionStatus get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return status.status(caller.tenantId(), sessionId(id));
     }
 
     @Post("/{id}/stop")
     @Operation(summary = "Stop a session: publishes SessionStopped and books its time")
-    public SessionStatus stop(Caller caller, @PathVariable String id, @Body @Nullable StopSession request) {
+    public SessionStatus stop(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body @Nullable StopSession request) {
         String reason = request == null || blank(request.reason()) ? "stopped via admin API" : request.reason().strip();
         if (reason.length() > MAX_TEXT) {
             throw ApiException.invalidField("reason", "is too long (at most " + MAX_TEXT + " characters)");
@@ -131,7 +132,7 @@ public class SessionController {
 
     @Get("/{id}/transcript")
     @Operation(summary = "The stored lines in speaking order, player utterances and NPC sentences interleaved")
-    public List<Line> transcript(Caller caller, @PathVariable String id) {
+    public List<Line> transcript(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         GameSession session = sessions.find(caller.tenantId(), sessionId(id));
         return transcript.findInOrder(session.id()).stream().map(Line::of).toList();
     }

@@ -1,5 +1,6 @@
 package dev.glyphoxa.gateway.tenant;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -62,7 +63,7 @@ public class TenantController {
 
     @Post("/tenants")
     @Operation(summary = "Create a tenant (operator); the answer holds its API key, shown this once")
-    public HttpResponse<TenantWithKey> create(Caller caller, @Body @Nullable TenantRequest body) {
+    public HttpResponse<TenantWithKey> create(@Parameter(hidden = true) Caller caller, @Body @Nullable TenantRequest body) {
         TenantRequest request = body == null ? new TenantRequest(null, null, null, null, null, null, null, null) : body;
         TenantService.Created created = tenants.create(request.id(), request.changes());
         return HttpResponse.created(new TenantWithKey(TenantView.of(created.tenant()), created.apiKey()),
@@ -71,33 +72,33 @@ public class TenantController {
 
     @Get("/tenants")
     @Operation(summary = "All tenants (operator)")
-    public List<TenantView> list(Caller caller) {
+    public List<TenantView> list(@Parameter(hidden = true) Caller caller) {
         return tenants.list().stream().map(TenantView::of).toList();
     }
 
     @Get("/tenants/{id}")
     @Operation(summary = "One tenant (operator)")
-    public TenantView get(Caller caller, @PathVariable String id) {
+    public TenantView get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return TenantView.of(tenants.get(id));
     }
 
     @Patch("/tenants/{id}")
     @Operation(summary = "Change a tenant (operator): absent fields stay as they are; guildIds replaces the list")
-    public TenantView update(Caller caller, @PathVariable String id, @Body @Nullable TenantRequest body) {
+    public TenantView update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body @Nullable TenantRequest body) {
         TenantRequest request = body == null ? new TenantRequest(null, null, null, null, null, null, null, null) : body;
         return TenantView.of(tenants.update(id, request.changes()));
     }
 
     @Post("/tenants/{id}/api-key")
     @Operation(summary = "Issue a new API key for the tenant (operator); the old key stops working at once")
-    public TenantWithKey rotateKey(Caller caller, @PathVariable String id) {
+    public TenantWithKey rotateKey(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         String key = tenants.rotateApiKey(id);
         return new TenantWithKey(TenantView.of(tenants.get(id)), key);
     }
 
     @Get("/tenant")
     @Operation(summary = "The calling tenant: licence, servers, usage this month")
-    public TenantView self(Caller caller) {
+    public TenantView self(@Parameter(hidden = true) Caller caller) {
         return TenantView.of(tenants.get(caller.tenantId()));
     }
 }
