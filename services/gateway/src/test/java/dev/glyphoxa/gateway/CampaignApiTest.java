@@ -5,13 +5,9 @@ import dev.glyphoxa.gateway.campaign.CampaignDocument;
 import dev.glyphoxa.gateway.campaign.CampaignImporter;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -25,18 +21,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class CampaignApiTest extends GatewayStack {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     CampaignImporter importer;
 
-    BlockingHttpClient http;
-
-    @BeforeAll
-    void client() {
-        http = client.toBlocking();
-    }
 
     @Test
     void importsTheExampleCampaign() {

@@ -5,13 +5,9 @@ import dev.glyphoxa.gateway.entity.EntityController.EntityView;
 import dev.glyphoxa.gateway.entity.EntityService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,18 +20,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class EntityApiTest extends GatewayStack {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     EntityService entities;
 
-    BlockingHttpClient http;
-
-    @BeforeAll
-    void client() {
-        http = client.toBlocking();
-    }
 
     @Test
     void createsReadsListsChangesAndDeletesAnEntity() {

@@ -4,12 +4,8 @@ import dev.glyphoxa.gateway.feedback.FeedbackController.FeedbackList;
 import dev.glyphoxa.gateway.feedback.FeedbackController.FeedbackView;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,15 +24,8 @@ class FeedbackApiTest extends GatewayStack {
     static final String TENANT = "feedback-test";
     static final String KEY = "gxk_test-feedback-tenant-key";
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    BlockingHttpClient http;
-
     @BeforeAll
     void setUp() throws Exception {
-        http = client.toBlocking();
         TestData.tenant(this, TENANT, KEY);
         execute("DELETE FROM feedback WHERE tenant_id = ?", TENANT);
     }

@@ -3,7 +3,6 @@ package dev.glyphoxa.gateway;
 import dev.glyphoxa.localstack.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -5,6 +5,10 @@ import dev.glyphoxa.localstack.SharedStack;
 import dev.glyphoxa.schema.ControlEvent;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -47,6 +51,20 @@ public abstract class GatewayStack implements TestPropertyProvider {
     public static final String OPERATOR_KEY = "gxk_test-operator-key";
 
     protected final SharedStack stack = SharedStack.get();
+
+    /** The gateway under test, as tenant {@code local} unless a request says otherwise ({@link LocalKeyClientFilter}). */
+    @Inject
+    @Client("/")
+    protected HttpClient client;
+
+    protected BlockingHttpClient http;
+
+    @BeforeAll
+    void blockingClient() {
+        if (client != null) {
+            http = client.toBlocking();
+        }
+    }
 
     @Override
     public Map<String, String> getProperties() {

@@ -4,13 +4,8 @@ import dev.glyphoxa.gateway.campaign.CampaignController.ImportedCampaign;
 import dev.glyphoxa.gateway.campaign.KnowledgeImportController.ImportedKnowledge;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -24,16 +19,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @MicronautTest(transactional = false)
 class KnowledgeImportTest extends GatewayStack {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    BlockingHttpClient http;
-
-    @BeforeAll
-    void client() {
-        http = client.toBlocking();
-    }
 
     @Test
     void foundryExportsFromExamplesAreImported() throws IOException {

@@ -5,13 +5,9 @@ import dev.glyphoxa.gateway.npc.NpcController.NpcView;
 import dev.glyphoxa.gateway.npc.NpcService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -27,18 +23,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class NpcApiTest extends GatewayStack {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     NpcService npcs;
 
-    BlockingHttpClient http;
-
-    @BeforeAll
-    void client() {
-        http = client.toBlocking();
-    }
 
     @Test
     void createsReadsListsChangesAndDeletesAnNpc() {

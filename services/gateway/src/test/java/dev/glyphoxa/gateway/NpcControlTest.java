@@ -7,13 +7,8 @@ import dev.glyphoxa.schema.NpcMuteChanged;
 import dev.glyphoxa.schema.SpeakAsNpc;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,16 +22,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @MicronautTest(transactional = false)
 class NpcControlTest extends GatewayStack {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    BlockingHttpClient http;
-
-    @BeforeAll
-    void client() {
-        http = client.toBlocking();
-    }
 
     @Test
     void muteAndUnmuteOneNpcByNameArePublishedAndRemembered() {

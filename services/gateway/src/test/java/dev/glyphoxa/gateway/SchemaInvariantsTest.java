@@ -4,11 +4,7 @@ import dev.glyphoxa.gateway.campaign.CampaignController.ImportedCampaign;
 import dev.glyphoxa.gateway.session.SessionStatus;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,15 +20,8 @@ class SchemaInvariantsTest extends GatewayStack {
 
     static final String OTHER = "schema-other";
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    BlockingHttpClient http;
-
     @BeforeAll
     void setUp() throws SQLException {
-        http = client.toBlocking();
         execute("INSERT INTO tenants (id, name) VALUES (?, 'Other') ON CONFLICT DO NOTHING", OTHER);
     }
 

@@ -1,6 +1,5 @@
 package dev.glyphoxa.gateway;
 
-import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.gateway.campaign.CampaignController.ImportedCampaign;
 import dev.glyphoxa.gateway.session.SessionStatus;
 import dev.glyphoxa.schema.ControlEvent;
@@ -10,20 +9,13 @@ import dev.glyphoxa.schema.SessionStarted;
 import dev.glyphoxa.schema.SessionStopped;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,16 +24,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @MicronautTest(transactional = false)
 class SessionApiTest extends GatewayStack {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    BlockingHttpClient http;
-
-    @BeforeAll
-    void client() {
-        http = client.toBlocking();
-    }
 
     @Test
     void startPublishesSessionStartedWithTheCampaignSnapshot() {

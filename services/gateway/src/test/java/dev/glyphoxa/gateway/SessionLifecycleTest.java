@@ -7,13 +7,9 @@ import dev.glyphoxa.gateway.tenant.ApiKeys;
 import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.schema.SessionStopped;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -32,18 +28,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class SessionLifecycleTest extends GatewayStack {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     SessionJanitor janitor;
 
-    BlockingHttpClient http;
-
-    @BeforeAll
-    void client() {
-        http = client.toBlocking();
-    }
 
     @Test
     void aDiscordServerRunsOneSessionAtATime() throws SQLException {

@@ -5,13 +5,9 @@ import dev.glyphoxa.gateway.tenant.TenantController.TenantWithKey;
 import dev.glyphoxa.gateway.tenant.TenantService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -30,18 +26,8 @@ class TenantApiTest extends GatewayStack {
     static final String BOT_TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0.Gx1y2z.bot-token-that-must-never-show";
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     TenantService service;
 
-    BlockingHttpClient http;
-
-    @BeforeAll
-    void client() {
-        http = client.toBlocking();
-    }
 
     @Test
     void createdTenantGetsAKeyOnceAndItsTokenIsNeverShown() {

@@ -9,12 +9,8 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,11 +87,6 @@ class TenantIsolationTest extends GatewayStack {
     static final String TENANT_B = "tenant-b";
     static final String KEY_B = "gxk_test-tenant-b-key";
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    BlockingHttpClient http;
     /** Placeholder → A's id. */
     final Map<String, String> ids = new LinkedHashMap<>();
     /** A's names and texts, none of which B may see. */
@@ -103,7 +94,6 @@ class TenantIsolationTest extends GatewayStack {
 
     @BeforeAll
     void tenantsAAndB() throws SQLException {
-        http = client.toBlocking();
         TestData.tenant(this, TENANT_B, KEY_B);
         String marker = UUID.randomUUID().toString();
         ImportedCampaign campaign = TestData.importExample(http);

@@ -5,12 +5,7 @@ import dev.glyphoxa.gateway.session.SessionController.Line;
 import dev.glyphoxa.schema.DeadLetter;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,17 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class TranscriptStoreTest extends GatewayStack {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    BlockingHttpClient http;
     String session;
-
-    @BeforeAll
-    void client() {
-        http = client.toBlocking();
-    }
 
     @BeforeEach
     void startSession() {

@@ -2,7 +2,6 @@ package dev.glyphoxa.gateway;
 
 import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.gateway.campaign.CampaignImporter;
-import dev.glyphoxa.gateway.campaign.CampaignYaml;
 import dev.glyphoxa.gateway.store.GameSession;
 import dev.glyphoxa.gateway.store.GameSessionRepository;
 import dev.glyphoxa.gateway.transcript.TranscriptWriter;

@@ -5,7 +5,6 @@ import dev.glyphoxa.gateway.Checks;
 import dev.glyphoxa.gateway.SqlStates;
 import dev.glyphoxa.gateway.campaign.CampaignService;
 import dev.glyphoxa.gateway.campaign.CampaignRules;
-import dev.glyphoxa.gateway.campaign.CampaignYaml;
 import dev.glyphoxa.gateway.campaign.Voices;
 import dev.glyphoxa.gateway.store.Npc;
 import dev.glyphoxa.gateway.store.NpcRepository;

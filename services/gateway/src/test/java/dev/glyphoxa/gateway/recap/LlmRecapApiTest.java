@@ -5,13 +5,8 @@ import dev.glyphoxa.gateway.GatewayStack;
 import dev.glyphoxa.gateway.TestData;
 import dev.glyphoxa.gateway.session.SessionStatus;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -29,12 +24,6 @@ class LlmRecapApiTest extends GatewayStack {
 
     final FakeOpenAiServer llm = start();
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    BlockingHttpClient http;
-
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
@@ -43,11 +32,6 @@ class LlmRecapApiTest extends GatewayStack {
         properties.put("glyphoxa.recap.llm-model", "fake-model");
         properties.put("glyphoxa.recap.llm-api-key", "sk-test-recap-key");
         return properties;
-    }
-
-    @BeforeAll
-    void client() {
-        http = client.toBlocking();
     }
 
     @AfterAll

@@ -8,14 +8,8 @@ import dev.glyphoxa.gateway.session.SessionStatus;
 import dev.glyphoxa.gateway.tenant.ApiKeys;
 import dev.glyphoxa.schema.NpcLine;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -30,16 +24,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @MicronautTest(transactional = false)
 class RecapApiTest extends GatewayStack {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    BlockingHttpClient http;
-
-    @BeforeAll
-    void client() {
-        http = client.toBlocking();
-    }
 
     @Test
     void textRecapPicksTheInformativeLinesAndSaysWhoSpoke() {

@@ -4,14 +4,10 @@ import dev.glyphoxa.gateway.GatewayStack;
 import dev.glyphoxa.gateway.tenant.TenantController.TenantView;
 import dev.glyphoxa.gateway.tenant.TenantService;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -36,13 +32,7 @@ class TenantTokenVaultTest extends GatewayStack {
     final LogCapture logs = new LogCapture();
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     TenantService tenants;
-
-    BlockingHttpClient http;
 
     @Override
     public Map<String, String> getProperties() {
@@ -50,11 +40,6 @@ class TenantTokenVaultTest extends GatewayStack {
         properties.put("glyphoxa.vault.address", vault.address());
         properties.put("glyphoxa.vault.token", vault.token());
         return properties;
-    }
-
-    @BeforeAll
-    void client() {
-        http = client.toBlocking();
     }
 
     @AfterAll
