@@ -1,8 +1,8 @@
 package dev.glyphoxa.stage;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
 
 import java.util.Map;
 
@@ -18,10 +18,21 @@ import java.util.Map;
  */
 @ConfigurationProperties("glyphoxa.kafka")
 public record KafkaSettings(
-        @Bindable(defaultValue = "localhost:9092") String bootstrapServers,
+        @Nullable String bootstrapServers,
         @Bindable(defaultValue = "10000") int sessionTimeoutMs,
         @Bindable(defaultValue = "100") int commitIntervalMs,
         @Nullable String stateDir,
         @Bindable(defaultValue = "-1") int replicationFactor,
         @Nullable Map<String, String> streams) {
+
+    /**
+     * No default broker: on a shared machine a fallback like localhost:9092 can silently reach somebody else's
+     * Kafka, so a service without a broker address refuses to start and says which setting is missing.
+     */
+    public KafkaSettings {
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new IllegalStateException("no Kafka broker configured: set KAFKA_BOOTSTRAP_SERVERS "
+                    + "(glyphoxa.kafka.bootstrap-servers), e.g. broker-0:9092,broker-1:9092");
+        }
+    }
 }

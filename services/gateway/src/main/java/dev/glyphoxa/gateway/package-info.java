@@ -1,22 +1,23 @@
 /**
  * The gateway: Glyphoxa's control plane, and the only service with a database.
  * <ul>
- *   <li>Produces {@code glyphoxa.control}: {@code SessionStarted} with the whole campaign snapshot (NPCs with their
- *       mute state, entities) and {@code SessionStopped}, keyed by session id, each acknowledged by Kafka before
- *       the API answers ({@link dev.glyphoxa.gateway.session.ControlPublisher}).</li>
- *   <li>Consumes {@code glyphoxa.transcripts} and {@code glyphoxa.npc.lines} (group {@code glyphoxa-gateway}) and
- *       stores them as transcript lines, idempotently on their natural keys
+ *   <li>Produces {@code glyphoxa.control}: {@code SessionStarted} with the whole campaign snapshot,
+ *       {@code SessionStopped}, {@code NpcMuteChanged} and {@code SpeakAsNpc}, keyed by session id, each
+ *       acknowledged by Kafka before the API answers ({@link dev.glyphoxa.gateway.session.ControlPublisher});
+ *       and the narrator's lines of a voice recap on {@code glyphoxa.npc.lines}.</li>
+ *   <li>Consumes {@code glyphoxa.transcripts} and {@code glyphoxa.npc.lines} (group {@code glyphoxa-gateway}) into
+ *       transcript lines, idempotently on their natural keys
  *       ({@link dev.glyphoxa.gateway.transcript.TranscriptListener},
  *       {@link dev.glyphoxa.gateway.transcript.TranscriptWriter}); what can never be stored goes to
  *       {@code glyphoxa.deadletter}.</li>
- *   <li>State: PostgreSQL, schema by Flyway ({@code db/migration}): tenants, campaigns, npcs, entities, sessions,
- *       transcript_lines. Every tenant-owned row carries {@code tenant_id}. Nothing lives only in heap, so any
- *       number of instances can run side by side.</li>
- *   <li>API (JSON, tenant {@code local} for now): {@code POST /api/campaigns} (YAML import,
- *       {@link dev.glyphoxa.gateway.campaign.CampaignImporter}), {@code POST /api/sessions},
- *       {@code GET /api/sessions/{id}}, {@code POST /api/sessions/{id}/stop},
- *       {@code GET /api/sessions/{id}/transcript}; {@code /healthz}, {@code /readyz} (database and Kafka),
- *       {@code /prometheus}.</li>
+ *   <li>State: PostgreSQL only, schema by Flyway ({@code db/migration}): tenants and their Discord guilds,
+ *       campaigns, NPCs, entities, sessions, transcript lines, feedback, monthly usage. Every tenant-owned row
+ *       carries {@code tenant_id}; nothing lives only in heap, so any number of instances run side by side.</li>
+ *   <li>API: every {@code /api} request is authenticated by its bearer key ({@link dev.glyphoxa.gateway.tenant});
+ *       packages by resource: {@code campaign} (CRUD, YAML and Foundry imports), {@code npc}, {@code entity},
+ *       {@code session} (lifecycle, status, NPC control, idle and crash sweep), {@code recap}, {@code feedback},
+ *       {@code tenant} (operator API, keys), {@code secret} (bot tokens, Vault Transit). Each has a plain service
+ *       bean the Discord commands call too, and a thin controller.</li>
  * </ul>
  */
 package dev.glyphoxa.gateway;

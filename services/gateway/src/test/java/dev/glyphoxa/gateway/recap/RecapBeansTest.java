@@ -20,6 +20,8 @@ class RecapBeansTest {
 
     /** The gateway's database and Kafka beans start with the context; recaps need neither. */
     private static final Map<String, Object> WITHOUT_INFRASTRUCTURE = Map.of(
+            // JDBC_URL has no default; port 1 on loopback never answers, so nothing is reached by accident.
+            "datasources.default.url", "jdbc:postgresql://127.0.0.1:1/none",
             "datasources.default.initialization-fail-timeout", "-1",
             "flyway.enabled", "false",
             "kafka.enabled", "false");
