@@ -127,5 +127,10 @@ public final class ScenePlayer {
         gateway().post("api/sessions/" + sessionId + "/stop", "application/json", "{}");
         JsonNode transcript = gateway().get("api/sessions/" + sessionId + "/transcript");
         progress.step("session stopped; " + transcript.size() + " transcript lines stored in PostgreSQL");
+        JsonNode recap = gateway().get("api/sessions/" + sessionId + "/recap").path("recap");
+        progress.step("recap (" + recap.path("method").asText() + "):");
+        for (String line : recap.path("text").asText().split("\n")) {
+            progress.step("  " + line);
+        }
     }
 }
