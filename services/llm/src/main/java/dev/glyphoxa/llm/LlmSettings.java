@@ -24,6 +24,8 @@ import java.time.Duration;
  * @param historySize        conversation lines kept per session and shown to the responder
  * @param continuationWindow how long after an NPC answered an unaddressed line still goes to that NPC
  * @param knowledgeLimit     most campaign entities passed to the responder per line
+ * @param fallbackBaseUrl    with {@code fallbackModel} and {@code fallbackApiKey}: a second OpenAI-compatible endpoint tried when the first fails or is slow (its
+ *                           {@code readTimeout} passes with nothing) before the first sentence; unset = none
  */
 @ConfigurationProperties("glyphoxa.llm")
 public record LlmSettings(
@@ -38,7 +40,34 @@ public record LlmSettings(
         @Nullable Double temperature,
         @Bindable(defaultValue = "20") int historySize,
         @Bindable(defaultValue = "30s") Duration continuationWindow,
-        @Bindable(defaultValue = "3") int knowledgeLimit) {
+        @Bindable(defaultValue = "3") int knowledgeLimit,
+        @Nullable String fallbackBaseUrl,
+        @Nullable String fallbackModel,
+        @Nullable String fallbackApiKey) {
+
+    /** The second endpoint, the same meaning as the primary's settings; timeouts are the primary's. */
+    public record Fallback(@Nullable String baseUrl, @Nullable String model, @Nullable String apiKey) {
+
+        public boolean configured() {
+            return baseUrl != null && !baseUrl.isBlank() && model != null && !model.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Fallback[baseUrl=" + baseUrl + ", model=" + model + "]";
+        }
+    }
+
+    public Fallback fallback() {
+        return new Fallback(fallbackBaseUrl, fallbackModel, fallbackApiKey);
+    }
+
+    /** Keys stay out of logs and exception messages that print the settings. */
+    @Override
+    public String toString() {
+        return "LlmSettings[provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + model + ", fallback="
+                + fallback() + "]";
+    }
 
     public static final String OFFLINE = "offline";
     public static final String OPENAI = "openai";
@@ -47,21 +76,26 @@ public record LlmSettings(
     /** Defaults for everything, offline responder; for tests and tools that build the stage without Micronaut. */
     public static LlmSettings defaults() {
         return new LlmSettings(OFFLINE, null, null, null, Duration.ofSeconds(5), Duration.ofSeconds(15),
-                Duration.ofSeconds(60), 200, null, 20, Duration.ofSeconds(30), 3);
+                Duration.ofSeconds(60), 200, null, 20, Duration.ofSeconds(30), 3, null, null, null);
     }
 
     public LlmSettings withOpenAi(String baseUrl, String model, String apiKey, Duration readTimeout) {
         return new LlmSettings(OPENAI, baseUrl, model, apiKey, connectTimeout, readTimeout, replyTimeout, maxTokens,
-                temperature, historySize, continuationWindow, knowledgeLimit);
+                temperature, historySize, continuationWindow, knowledgeLimit, fallbackBaseUrl, fallbackModel, fallbackApiKey);
+    }
+
+    public LlmSettings withFallback(String baseUrl, String model, String apiKey) {
+        return new LlmSettings(provider, this.baseUrl, this.model, this.apiKey, connectTimeout, readTimeout, replyTimeout,
+                maxTokens, temperature, historySize, continuationWindow, knowledgeLimit, baseUrl, model, apiKey);
     }
 
     public LlmSettings withContinuationWindow(Duration window) {
         return new LlmSettings(provider, baseUrl, model, apiKey, connectTimeout, readTimeout, replyTimeout, maxTokens,
-                temperature, historySize, window, knowledgeLimit);
+                temperature, historySize, window, knowledgeLimit, fallbackBaseUrl, fallbackModel, fallbackApiKey);
     }
 
     public LlmSettings withHistorySize(int size) {
         return new LlmSettings(provider, baseUrl, model, apiKey, connectTimeout, readTimeout, replyTimeout, maxTokens,
-                temperature, size, continuationWindow, knowledgeLimit);
+                temperature, size, continuationWindow, knowledgeLimit, fallbackBaseUrl, fallbackModel, fallbackApiKey);
     }
 }

@@ -26,17 +26,21 @@ final class ReplyStreamer {
         this.responders = responders;
     }
 
+    /** Each responder of the chain in turn, until one has said its first sentence. */
     void stream(ReplyRequest request, TurnWriter turn, String sessionId, String turnId) {
-        Responder primary = responders.primary();
-        try {
-            run(primary, request, turn, sessionId, turnId);
-        } catch (ResponderException e) {
-            if (primary == responders.fallback()) {
-                throw e;
+        List<Responder> chain = responders.chain();
+        for (int i = 0; ; i++) {
+            Responder responder = chain.get(i);
+            try {
+                run(responder, request, turn, sessionId, turnId);
+                return;
+            } catch (ResponderException e) {
+                if (i == chain.size() - 1) {
+                    throw e;
+                }
+                LOG.warn("session {} turn {}: {} failed before the first sentence ({}); {} answers this turn",
+                        sessionId, turnId, Responders.describe(responder), e.getMessage(), Responders.describe(chain.get(i + 1)));
             }
-            LOG.warn("session {} turn {}: {} failed before the first sentence ({}); the built-in rule-based "
-                    + "responder answers this turn", sessionId, turnId, primary.name(), e.getMessage());
-            run(responders.fallback(), request, turn, sessionId, turnId);
         }
     }
 

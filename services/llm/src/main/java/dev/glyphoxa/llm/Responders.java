@@ -6,15 +6,38 @@ import dev.glyphoxa.llm.provider.openai.OpenAiResponder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The configured responder and the offline one that stands in for any turn the configured one fails
  * (the same object when no endpoint is configured).
  */
-public record Responders(Responder primary, Responder fallback) implements AutoCloseable {
+public record Responders(List<Responder> chain) implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Responders.class);
+
+    public Responders {
+        chain = List.copyOf(chain);
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("at least one responder");
+        }
+    }
+
+    /** A configured responder and the one that stands in for it (the same object when nothing is configured). */
+    public Responders(Responder primary, Responder fallback) {
+        this(primary == fallback ? List.of(primary) : List.of(primary, fallback));
+    }
+
+    public Responder primary() {
+        return chain.getFirst();
+    }
+
+    /** The last resort: the built-in offline responder in production. */
+    public Responder fallback() {
+        return chain.getLast();
+    }
 
     public static Responders from(LlmSettings settings) {
         OfflineResponder offline = new OfflineResponder();
@@ -33,25 +56,42 @@ public record Responders(Responder primary, Responder fallback) implements AutoC
                     throw new IllegalStateException("glyphoxa.llm.provider=openai needs glyphoxa.llm.model "
                             + "(GLYPHOXA_LLM_MODEL), e.g. gpt-4o-mini, or llama3.2 on Ollama");
                 }
-                OpenAiResponder openai = new OpenAiResponder(new OpenAiResponder.Config(base, settings.model(),
-                        settings.apiKey(), settings.connectTimeout(), settings.readTimeout(), settings.replyTimeout(),
-                        settings.maxTokens(), settings.temperature()));
-                LOG.info("NPCs answer with {} (model {}); the built-in rule-based responder stands in for failed turns",
-                        openai.endpoint(), settings.model());
-                return new Responders(openai, offline);
+                List<Responder> chain = new ArrayList<>();
+                chain.add(openAi(settings, base, settings.model(), settings.apiKey()));
+                LlmSettings.Fallback second = settings.fallback();
+                if (second.configured()) {
+                    chain.add(openAi(settings, second.baseUrl(), second.model(), second.apiKey()));
+                }
+                chain.add(offline);
+                LOG.info("NPCs answer with {}; if it fails or sends nothing for {} before the first sentence: {}",
+                        describe(chain.getFirst()), settings.readTimeout(),
+                        String.join(", then ", chain.subList(1, chain.size()).stream().map(Responders::describe).toList()));
+                return new Responders(chain);
             }
             default -> throw new IllegalStateException("unknown glyphoxa.llm.provider '" + settings.provider()
                     + "': use offline or openai");
         }
     }
 
+    private static OpenAiResponder openAi(LlmSettings s, String base, String model, String apiKey) {
+        return new OpenAiResponder(new OpenAiResponder.Config(base, model, apiKey, s.connectTimeout(), s.readTimeout(),
+                s.replyTimeout(), s.maxTokens(), s.temperature()));
+    }
+
+    /** How logs name a responder: which endpoint and model, since two of the chain may both be "openai". */
+    static String describe(Responder r) {
+        return r instanceof OpenAiResponder o ? o.endpoint() + " (" + o.model() + ")" : "the built-in rule-based responder";
+    }
+
     @Override
     public void close() {
-        if (primary instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("closing {} failed: {}", primary, e.getMessage());
+        for (Responder r : chain) {
+            if (r instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.warn("closing {} failed: {}", r, e.getMessage());
+                }
             }
         }
     }

@@ -335,4 +335,44 @@ class LlmTopologyTest {
         assertThat(reply).extracting(NpcLine::getText).containsExactly("Aye, the mine is cursed.", "Stay aw…");
         assertThat(reply).extracting(NpcLine::getResponder).containsOnly("openai");
     }
+
+    @ParameterizedTest
+    @EnumSource(Failure.class)
+    void whenTheFirstEndpointFailsOrIsSlowTheSecondAnswersBeforeTheOfflineOne(Failure failure) throws Exception {
+        server = new FakeChatServer().mode(FakeChatServer.Mode.valueOf(failure.name()));
+        try (FakeChatServer second = new FakeChatServer().chunks("Aye, ", "the second endpoint speaks.")) {
+            LlmSettings settings = LlmSettings.defaults().withOpenAi(server.baseUrl(), "fake-model", null, Duration.ofMillis(300))
+                    .withFallback(second.baseUrl(), "backup-model", "sk-backup");
+            open(settings, Responders.from(settings));
+            startTwoNpcs();
+            say("turn-1", MINE_QUESTION);
+
+            List<NpcLine> reply = turn("turn-1");
+
+            assertThat(text(reply)).isEqualTo("Aye, the second endpoint speaks.");
+            assertThat(reply).extracting(NpcLine::getResponder).containsOnly("openai");
+            assertThat(server.received()).hasSize(1);
+            assertThat(second.received()).singleElement().satisfies(r -> {
+                assertThat(r.authorization()).isEqualTo("Bearer sk-backup");
+                assertThat(r.body()).contains("\"model\":\"backup-model\"");
+            });
+        }
+    }
+
+    @Test
+    void whenBothEndpointsFailTheOfflineResponderStillAnswers() throws Exception {
+        server = new FakeChatServer().mode(FakeChatServer.Mode.ERROR_500);
+        try (FakeChatServer second = new FakeChatServer().mode(FakeChatServer.Mode.GARBAGE)) {
+            LlmSettings settings = LlmSettings.defaults().withOpenAi(server.baseUrl(), "fake-model", null, Duration.ofMillis(300))
+                    .withFallback(second.baseUrl(), "backup-model", null);
+            open(settings, Responders.from(settings));
+            startTwoNpcs();
+            say("turn-1", MINE_QUESTION);
+
+            List<NpcLine> reply = turn("turn-1");
+
+            assertThat(reply).extracting(NpcLine::getResponder).containsOnly("offline");
+            assertThat(second.received()).hasSize(1);
+        }
+    }
 }

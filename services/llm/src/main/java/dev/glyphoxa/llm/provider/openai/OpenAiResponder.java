@@ -106,6 +106,10 @@ public final class OpenAiResponder implements Responder, AutoCloseable {
         return endpoint;
     }
 
+    public String model() {
+        return config.model();
+    }
+
     @Override
     public void reply(ReplyRequest request, Consumer<String> deltas) {
         HttpRequest.Builder http = HttpRequest.newBuilder(endpoint)
