@@ -67,7 +67,7 @@ public class TtsFactory {
                     router.fallbackVoice(), e.getMessage());
             throw e;
         }
-        LOG.info("default voice {} ready, fallback voice {}", router.defaultVoice(), router.fallbackVoice());
+        LOG.info("default voice {}, fallback voice {}; offline voices warmed up", router.defaultVoice(), router.fallbackVoice());
         return router;
     }
 }
