@@ -132,6 +132,9 @@ public final class SpeechPacketizer {
         }
 
         private void add(short[] pcm) {
+            if (finished) {
+                throw new IllegalStateException("packet stream already finished");
+            }
             int from = 0;
             while (from < pcm.length) {
                 int n = Math.min(pcm.length - from, frame.length - filled);

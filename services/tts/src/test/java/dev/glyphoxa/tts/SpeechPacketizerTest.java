@@ -2,6 +2,7 @@ package dev.glyphoxa.tts;
 
 import dev.glyphoxa.audio.OpusCodec;
 import dev.glyphoxa.audio.Pcm;
+import dev.glyphoxa.audio.Resampler;
 import dev.glyphoxa.audio.Wav;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,6 +60,24 @@ class SpeechPacketizerTest {
         assertThat(a).hasSameSizeAs(b);
         for (int i = 0; i < a.size(); i++) {
             assertThat(a.get(i)).isEqualTo(b.get(i));
+        }
+    }
+
+    @Test
+    void wholeClipsEncodeExactlyFrameByFrame() {
+        // what the offline engines got before packetizing became incremental: resample the clip, then 20 ms frames
+        Wav.Clip clip = new Wav.Clip(Sound.tone(300, 22_050, 22_050 * 7 / 10, 5000), 22_050);
+        short[] pcm = Resampler.convert(clip.samples(), clip.sampleRate(), OpusCodec.SAMPLE_RATE);
+        List<byte[]> expected = new ArrayList<>();
+        try (OpusCodec.Encoder encoder = OpusCodec.encoder(1, 40_000)) {
+            for (int from = 0; from < pcm.length; from += OpusCodec.FRAME_SAMPLES) {
+                expected.add(encoder.encode(Arrays.copyOfRange(pcm, from, Math.min(pcm.length, from + OpusCodec.FRAME_SAMPLES))));
+            }
+        }
+        List<byte[]> actual = packetizer.packetize(clip);
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < actual.size(); i++) {
+            assertThat(actual.get(i)).isEqualTo(expected.get(i));
         }
     }
 

@@ -48,6 +48,12 @@ public record ElevenLabsConfig(String baseUrl, String apiKey, String model, Stri
             throw new IllegalArgumentException("elevenlabs output-format must be one of " + RATES.keySet().stream().sorted().toList()
                     + " (raw PCM; Opus is encoded here), got: " + outputFormat);
         }
+        // out-of-range values would make every request a 422, so every line would fall back: refuse them at startup
+        requireUnit("stability", stability);
+        requireUnit("similarity-boost", similarityBoost);
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("elevenlabs speed must be positive, got " + speed);
+        }
         requirePositive("timeout", timeout);
         requirePositive("line timeout", lineTimeout);
         baseUrl = baseUrl.strip().replaceAll("/+$", "");
@@ -92,6 +98,12 @@ public record ElevenLabsConfig(String baseUrl, String apiKey, String model, Stri
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the ElevenLabs request body", e);
+        }
+    }
+
+    private static void requireUnit(String what, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException("elevenlabs " + what + " must be between 0 and 1, got " + v);
         }
     }
 

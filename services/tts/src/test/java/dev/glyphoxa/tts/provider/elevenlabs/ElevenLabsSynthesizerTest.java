@@ -138,6 +138,8 @@ class ElevenLabsSynthesizerTest {
         assertThat(elevenLabs.toString()).doesNotContain(FakeElevenLabs.KEY);
         assertThatThrownBy(() -> ElevenLabsConfig.of(fake.baseUrl(), FakeElevenLabs.KEY).withOutputFormat("mp3_44100_128"))
                 .hasMessageContaining("pcm_24000");
+        assertThatThrownBy(() -> new ElevenLabsConfig(fake.baseUrl(), FakeElevenLabs.KEY, "eleven_flash_v2_5", "pcm_24000",
+                Duration.ofSeconds(1), Duration.ofSeconds(5), 1.5, 0.75, 1.0)).hasMessageContaining("stability");
     }
 
     private static void assertReason(ElevenLabsSynthesizer s, Reason reason, String messagePart) {
