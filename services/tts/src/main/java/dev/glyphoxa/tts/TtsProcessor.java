@@ -1,7 +1,5 @@
 package dev.glyphoxa.tts;
 
-import dev.glyphoxa.audio.OpusCodec;
-import dev.glyphoxa.audio.Wav;
 import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.schema.NpcAudio;
 import dev.glyphoxa.schema.NpcLine;
@@ -14,8 +12,9 @@ import dev.glyphoxa.tts.provider.SpeechText;
 import java.nio.ByteBuffer;
 
 /**
- * Speaks one NpcLine and emits its Opus packets to {@code glyphoxa.voice.out}. Keeps no state: a line re-processed
- * after a crash produces the same (turn, line, packet) numbering, which the voice-bridge de-duplicates.
+ * Speaks one NpcLine and emits its Opus packets to {@code glyphoxa.voice.out}, each as soon as it is encoded (for a
+ * streaming engine, while the rest of the line is still arriving). Keeps no state: a line re-processed after a crash
+ * produces the same (turn, line, packet) numbering, which the voice-bridge de-duplicates.
  */
 final class TtsProcessor extends GuardedProcessor<NpcLine> {
 
@@ -36,32 +35,34 @@ final class TtsProcessor extends GuardedProcessor<NpcLine> {
     protected void handle(String sessionId, NpcLine line, long timestamp) {
         validate(sessionId, line);
         String text = SpeechText.clean(line.getText());
-        Wav.Clip clip;
-        if (SpeechText.isSpeakable(text)) {
-            clip = voices.synthesize(text, line.getVoice());
-        } else if (line.getLastInTurn()) {
-            // nothing to say, but the bridge must still learn that the turn is over: one packet of silence
-            clip = new Wav.Clip(new short[0], OpusCodec.SAMPLE_RATE);
-        } else {
+        boolean speakable = SpeechText.isSpeakable(text);
+        if (!speakable && !line.getLastInTurn()) {
             return;
         }
-        packetizer.packetize(clip, (index, count, packet) -> {
-            boolean lastInLine = index == count - 1;
-            TurnTimings timings = index > 0 ? line.getTimings() : TurnTimings.newBuilder(line.getTimings())
-                    .setTtsFirstAudioMs(context.currentSystemTimeMs()).build();
-            emit(sessionId, NpcAudio.newBuilder()
-                    .setSessionId(sessionId)
-                    .setTurnId(line.getTurnId())
-                    .setNpcId(line.getNpcId()).setNpcName(line.getNpcName())
-                    .setLineSequence(line.getSequence())
-                    .setPacketSequence(index)
-                    .setLastInLine(lastInLine)
-                    .setLastInTurn(lastInLine && line.getLastInTurn())
-                    .setChannels(1)
-                    .setOpus(ByteBuffer.wrap(packet))
-                    .setTimings(timings)
-                    .build(), SINK);
-        });
+        try (SpeechPacketizer.PacketStream out = packetizer.open((index, last, packet) -> emit(sessionId, line, index, last, packet))) {
+            // nothing to say in a turn's last line still yields one packet of silence: the bridge must learn the turn is over
+            if (speakable) {
+                voices.speak(text, line.getVoice(), out);
+            }
+            out.finish();
+        }
+    }
+
+    private void emit(String sessionId, NpcLine line, int index, boolean lastInLine, byte[] packet) {
+        TurnTimings timings = index > 0 ? line.getTimings() : TurnTimings.newBuilder(line.getTimings())
+                .setTtsFirstAudioMs(context.currentSystemTimeMs()).build();
+        emit(sessionId, NpcAudio.newBuilder()
+                .setSessionId(sessionId)
+                .setTurnId(line.getTurnId())
+                .setNpcId(line.getNpcId()).setNpcName(line.getNpcName())
+                .setLineSequence(line.getSequence())
+                .setPacketSequence(index)
+                .setLastInLine(lastInLine)
+                .setLastInTurn(lastInLine && line.getLastInTurn())
+                .setChannels(1)
+                .setOpus(ByteBuffer.wrap(packet))
+                .setTimings(timings)
+                .build(), SINK);
     }
 
     private void validate(String sessionId, NpcLine line) {

@@ -1,6 +1,8 @@
 package dev.glyphoxa.tts;
 
 import dev.glyphoxa.audio.Wav;
+import dev.glyphoxa.tts.provider.RemoteSynthesisException;
+import dev.glyphoxa.tts.provider.SynthesisException;
 import dev.glyphoxa.tts.provider.Synthesizer;
 import dev.glyphoxa.tts.provider.UnknownVoiceException;
 import org.slf4j.Logger;
@@ -14,9 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Picks the engine and voice for an NpcLine's {@code voice} string, {@code provider:voice} (e.g.
- * {@code festival:slt-deep}, {@code espeak:en+m3}). A bare name, an unknown provider or a voice the provider does
- * not have falls back to the configured default voice, with one warning per distinct voice string, so a typo in a
- * campaign file costs a log line rather than the NPC's speech.
+ * {@code festival:slt-deep}, {@code espeak:en+m3}, {@code elevenlabs:<voice id>}). A bare name, an unknown
+ * provider or a voice the provider does not have falls back to the configured default voice, with one warning per
+ * distinct voice string, so a typo in a campaign file costs a log line rather than the NPC's speech.
+ *
+ * <p>A remote engine that fails on a line (network, account, garbage) does not cost the line either: the offline
+ * fallback voice speaks it, with one warning per line and a count in {@link ProviderFailures}.
  */
 public final class VoiceRouter {
 
@@ -33,9 +38,20 @@ public final class VoiceRouter {
 
     private final Map<String, Synthesizer> synthesizers = new LinkedHashMap<>();
     private final Voice defaultVoice;
+    private final Voice fallbackVoice;
+    private final ProviderFailures failures;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     public VoiceRouter(Collection<? extends Synthesizer> synthesizers, String defaultVoice) {
+        this(synthesizers, defaultVoice, null, ProviderFailures.unregistered());
+    }
+
+    /**
+     * @param fallbackVoice offline voice for lines a remote engine fails on; null means the default voice, which
+     *                      must then be offline
+     */
+    public VoiceRouter(Collection<? extends Synthesizer> synthesizers, String defaultVoice, String fallbackVoice,
+                       ProviderFailures failures) {
         for (Synthesizer s : synthesizers) {
             this.synthesizers.put(s.name(), s);
         }
@@ -44,24 +60,38 @@ public final class VoiceRouter {
             throw new IllegalArgumentException("default voice '" + defaultVoice + "' must be provider:voice with provider one of "
                     + this.synthesizers.keySet());
         }
+        this.fallbackVoice = fallbackVoice == null || fallbackVoice.isBlank() ? this.defaultVoice : parse(fallbackVoice);
+        if (this.fallbackVoice == null || !this.fallbackVoice.synthesizer().local()) {
+            throw new IllegalArgumentException("fallback voice '" + (fallbackVoice == null ? defaultVoice : fallbackVoice)
+                    + "' must be an offline voice (festival:... or espeak:...); set glyphoxa.tts.fallback-voice");
+        }
+        this.failures = failures;
     }
 
     public Voice defaultVoice() {
         return defaultVoice;
     }
 
-    /** Speaks with the default voice once, so a missing engine or voice fails at startup rather than on a player. */
-    public void warmUp() {
-        defaultVoice.synthesizer().synthesize("Ready.", defaultVoice.name());
+    public Voice fallbackVoice() {
+        return fallbackVoice;
     }
 
-    /** Speaks cleaned text with the voice the line asks for, or with the default voice. */
-    public Wav.Clip synthesize(String text, String voice) {
-        Voice chosen = parse(voice);
-        if (chosen == null) {
-            warnOnce(voice, "is not provider:voice with a provider of " + synthesizers.keySet());
-            chosen = defaultVoice;
+    /**
+     * Speaks with the offline voices once, so a missing engine or voice fails at startup rather than on a player.
+     * A remote default voice is not tried: that would bill a request per start, and its failures fall back anyway.
+     */
+    public void warmUp() {
+        if (defaultVoice.synthesizer().local()) {
+            defaultVoice.synthesizer().synthesize("Ready.", defaultVoice.name());
         }
+        if (!fallbackVoice.equals(defaultVoice)) {
+            fallbackVoice.synthesizer().synthesize("Ready.", fallbackVoice.name());
+        }
+    }
+
+    /** Speaks cleaned text with the voice the line asks for, or with the default voice, as a whole clip. */
+    public Wav.Clip synthesize(String text, String voice) {
+        Voice chosen = choose(voice);
         if (chosen.equals(defaultVoice)) {
             return defaultVoice.synthesizer().synthesize(text, defaultVoice.name());
         }
@@ -71,6 +101,55 @@ public final class VoiceRouter {
             warnOnce(voice, "is unknown (" + e.getMessage() + ")");
             return defaultVoice.synthesizer().synthesize(text, defaultVoice.name());
         }
+    }
+
+    /**
+     * Speaks cleaned text into the line's packet stream: streamed as it is synthesised when the engine streams, and
+     * by the fallback voice when a remote engine fails. Does not finish the stream.
+     *
+     * @throws SynthesisException when an offline engine fails (the line is then dead-lettered)
+     */
+    public void speak(String text, String voice, SpeechPacketizer.PacketStream out) {
+        Voice chosen = choose(voice);
+        if (chosen.equals(defaultVoice)) {
+            speakWith(defaultVoice, text, out);
+            return;
+        }
+        try {
+            speakWith(chosen, text, out);
+        } catch (UnknownVoiceException e) {
+            warnOnce(voice, "is unknown (" + e.getMessage() + ")");
+            speakWith(defaultVoice, text, out);
+        }
+    }
+
+    private void speakWith(Voice voice, String text, SpeechPacketizer.PacketStream out) {
+        Synthesizer engine = voice.synthesizer();
+        if (engine.local()) {
+            out.writeClip(engine.synthesize(text, voice.name()));
+            return;
+        }
+        try {
+            engine.synthesizeStreaming(text, voice.name(), out::write);
+            out.endSource();
+        } catch (SynthesisException e) {
+            out.endSource();
+            String reason = e instanceof RemoteSynthesisException r ? r.reason().label() : "error";
+            failures.increment(engine.name(), reason);
+            // packets already sent stay: the bridge drops repeated numbers, so the line continues after them
+            LOG.warn("{} failed on a line ({}): {}; {} speaks the line{}", voice, reason, e.getMessage(),
+                    fallbackVoice, out.packetsSent() > 0 ? " after the " + out.packetsSent() + " packets already sent" : "");
+            out.writeClip(fallbackVoice.synthesizer().synthesize(text, fallbackVoice.name()));
+        }
+    }
+
+    private Voice choose(String voice) {
+        Voice chosen = parse(voice);
+        if (chosen == null) {
+            warnOnce(voice, "is not provider:voice with a provider of " + synthesizers.keySet());
+            return defaultVoice;
+        }
+        return chosen;
     }
 
     private Voice parse(String voice) {

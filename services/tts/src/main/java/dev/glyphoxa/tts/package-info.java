@@ -9,8 +9,11 @@
  *       speak.</li>
  *   <li>State: none. A line re-processed after a crash yields the same packet numbering; the voice-bridge drops
  *       duplicates.</li>
- *   <li>Settings: {@link dev.glyphoxa.tts.TtsSettings} ({@code glyphoxa.tts.*}).</li>
+ *   <li>Settings: {@link dev.glyphoxa.tts.TtsSettings} ({@code glyphoxa.tts.*}) and
+ *       {@link dev.glyphoxa.tts.ElevenLabsSettings} ({@code glyphoxa.tts.elevenlabs.*}).</li>
  * </ul>
- * Engines live in {@code provider}: Festival (default, long-lived process) and espeak-ng (separate process).
+ * Engines live in {@code provider}: Festival (default, long-lived process), espeak-ng (separate process) and, with an
+ * API key, ElevenLabs (cloud, streamed: packets leave while the line is still arriving). A line ElevenLabs fails on
+ * is spoken by the offline fallback voice and counted in {@code glyphoxa_tts_provider_failures_total}.
  */
 package dev.glyphoxa.tts;

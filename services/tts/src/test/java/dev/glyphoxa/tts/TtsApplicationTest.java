@@ -1,13 +1,19 @@
 package dev.glyphoxa.tts;
 
 import dev.glyphoxa.stage.StageTopology;
+import dev.glyphoxa.tts.provider.MissingProvider;
+import dev.glyphoxa.tts.provider.Synthesizer;
+import dev.glyphoxa.tts.provider.elevenlabs.ElevenLabsSynthesizer;
 import dev.glyphoxa.tts.provider.festival.FestivalSynthesizer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +36,10 @@ class TtsApplicationTest {
                 "glyphoxa.kafka.bootstrap-servers", "127.0.0.1:" + freePort(),
                 "glyphoxa.kafka.state-dir", stateDir.toString(),
                 "glyphoxa.tts.default-voice", "festival:slt-low",
-                "glyphoxa.tts.synthesis-timeout", "12s");
+                "glyphoxa.tts.synthesis-timeout", "12s",
+                // whatever the developer's environment holds
+                "glyphoxa.tts.elevenlabs.api-key", "",
+                "glyphoxa.tts.elevenlabs.api-key-file", "");
         try (ApplicationContext ctx = ApplicationContext.run(props)) {
             TtsSettings settings = ctx.getBean(TtsSettings.class);
             assertThat(settings.defaultVoice()).isEqualTo("festival:slt-low");
@@ -45,6 +54,38 @@ class TtsApplicationTest {
             // warmed up at startup: the long-lived Festival process already runs
             assertThat(ctx.getBean(FestivalSynthesizer.class).processIds().getFirst()).isPositive();
             assertThat(ctx.getProperty("micronaut.application.name", String.class)).contains("tts");
+            assertThat(ctx.getBean(Synthesizer.class, Qualifiers.byName("elevenlabs"))).isInstanceOf(MissingProvider.class);
+            assertThat(ctx.getBean(VoiceRouter.class).fallbackVoice()).hasToString("festival:slt-low");
+        }
+    }
+
+    @Test
+    void elevenLabsFromAMountedSecretFile(@TempDir Path stateDir) throws IOException {
+        Path secret = Files.writeString(stateDir.resolve("elevenlabs-key"), "sk_from_file_123456\n");
+        Map<String, Object> props = Map.of(
+                "glyphoxa.kafka.bootstrap-servers", "127.0.0.1:" + freePort(),
+                "glyphoxa.kafka.state-dir", stateDir.resolve("state").toString(),
+                "glyphoxa.tts.default-voice", "elevenlabs:JBFqnCBsd6RMkjVDRZzb",
+                "glyphoxa.tts.fallback-voice", "espeak:en+m3",
+                "glyphoxa.tts.elevenlabs.api-key", "",
+                "glyphoxa.tts.elevenlabs.api-key-file", secret.toString(),
+                "glyphoxa.tts.elevenlabs.output-format", "pcm_16000",
+                "glyphoxa.tts.elevenlabs.timeout", "3s");
+        try (LogCapture logs = new LogCapture(); ApplicationContext ctx = ApplicationContext.run(props)) {
+            ElevenLabsSynthesizer elevenLabs = (ElevenLabsSynthesizer) ctx.getBean(Synthesizer.class, Qualifiers.byName("elevenlabs"));
+            assertThat(elevenLabs.config().apiKey()).isEqualTo("sk_from_file_123456");
+            assertThat(elevenLabs.config().sampleRate()).isEqualTo(16_000);
+            assertThat(elevenLabs.config().timeout()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(elevenLabs.config().lineTimeout()).isEqualTo(TtsSettings.defaults().synthesisTimeout());
+            VoiceRouter router = ctx.getBean(VoiceRouter.class);
+            assertThat(router.defaultVoice()).hasToString("elevenlabs:JBFqnCBsd6RMkjVDRZzb");
+            assertThat(router.fallbackVoice()).hasToString("espeak:en+m3");
+            assertThat(ctx.getBean(ElevenLabsSettings.class).toString()).doesNotContain("sk_from_file_123456");
+            assertThat(logs.texts()).noneMatch(t -> t.contains("sk_from_file_123456"));
+            // the failure counter lives in the registry /prometheus scrapes
+            ctx.getBean(ProviderFailures.class).increment("elevenlabs", "timeout");
+            assertThat(ctx.getBean(MeterRegistry.class).get(ProviderFailures.METER)
+                    .tags("provider", "elevenlabs", "reason", "timeout").counter().count()).isEqualTo(1.0);
         }
     }
 }

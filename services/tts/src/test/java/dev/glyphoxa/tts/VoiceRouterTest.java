@@ -1,6 +1,7 @@
 package dev.glyphoxa.tts;
 
 import dev.glyphoxa.audio.Wav;
+import dev.glyphoxa.tts.provider.MissingProvider;
 import dev.glyphoxa.tts.provider.Synthesizer;
 import dev.glyphoxa.tts.provider.UnknownVoiceException;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Routing only: fake engines that record which voice they were asked for. */
 class VoiceRouterTest {
 
-    static final class Fake implements Synthesizer {
+    static class Fake implements Synthesizer {
         final String name;
         final Set<String> voices;
         final List<String> asked = new ArrayList<>();
@@ -70,5 +71,30 @@ class VoiceRouterTest {
         assertThatThrownBy(() -> new VoiceRouter(List.of(festival), "slt")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new VoiceRouter(List.of(festival), "espeak:en")).isInstanceOf(IllegalArgumentException.class);
         assertThat(new VoiceRouter(List.of(festival, espeak), "espeak:en+m3").defaultVoice()).hasToString("espeak:en+m3");
+    }
+
+    @Test
+    void fallbackVoiceMustBeOffline() {
+        Fake cloud = new Fake("cloud", "v1") {
+            @Override
+            public boolean local() {
+                return false;
+            }
+        };
+        ProviderFailures failures = ProviderFailures.unregistered();
+        assertThatThrownBy(() -> new VoiceRouter(List.of(festival, cloud), "cloud:v1", null, failures))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("glyphoxa.tts.fallback-voice");
+        assertThatThrownBy(() -> new VoiceRouter(List.of(festival, cloud), "festival:slt", "cloud:v1", failures))
+                .isInstanceOf(IllegalArgumentException.class);
+        VoiceRouter cloudFirst = new VoiceRouter(List.of(festival, cloud), "cloud:v1", "festival:slt-deep", failures);
+        assertThat(cloudFirst.fallbackVoice()).hasToString("festival:slt-deep");
+        assertThat(router.fallbackVoice()).isEqualTo(router.defaultVoice());
+    }
+
+    @Test
+    void anUnconfiguredProviderSaysHowToConfigureItAndTheDefaultSpeaks() {
+        VoiceRouter withMissing = new VoiceRouter(List.of(festival, new MissingProvider("elevenlabs", "set THE_KEY")), "festival:slt");
+        assertThat(withMissing.synthesize("hi", "elevenlabs:abc").samples()).hasSize(1);
+        assertThat(festival.asked).containsExactly("slt");
     }
 }
