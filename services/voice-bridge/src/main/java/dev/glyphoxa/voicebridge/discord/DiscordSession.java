@@ -63,11 +63,15 @@ final class DiscordSession {
         pacer.offer(packet, clock.getAsLong());
     }
 
-    /** Asks the gateway to open this session's connection; a refusal is recorded for the next attempt. */
-    void open(DiscordGateway gateway) {
+    /**
+     * Asks the gateway to open this session's connection; a refusal is recorded for the next attempt.
+     *
+     * @param gateway null while the bot is not logged in ({@code why} says why)
+     */
+    void open(DiscordGateway gateway, String why) {
         long now = clock.getAsLong();
-        if (!gateway.ready()) {
-            link.openFailed("Discord gateway " + gateway.status(), now);
+        if (gateway == null || !gateway.ready()) {
+            link.openFailed(gateway == null ? "bot not logged in: " + why : "Discord gateway " + gateway.status(), now);
             return;
         }
         link.opening(now);

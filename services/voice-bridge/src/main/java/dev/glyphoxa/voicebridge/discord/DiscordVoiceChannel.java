@@ -6,14 +6,12 @@ import dev.glyphoxa.stage.ReadinessCheck;
 import dev.glyphoxa.voicebridge.VoiceChannel;
 import dev.glyphoxa.voicebridge.VoicePacketPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,12 +21,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Sessions whose voice is a Discord channel ({@code discord:<guildId>/<voiceChannelId>}). One bot, one voice
  * connection per guild (Discord's rule): a session joining a guild another session still holds takes it over.
- * A watchdog re-opens connections that dropped ({@link VoiceLink} decides when). Off — joins are logged and
- * skipped, readiness says "disabled" — unless a bot token is configured ({@link DiscordSettings#active()}).
+ * Every second a watchdog logs the bot in if it is not ({@link GatewayLogin}) and re-opens connections that
+ * dropped ({@link VoiceLink} decides when). Off — joins are logged and skipped, readiness says "disabled" —
+ * unless a bot token is configured ({@link DiscordSettings#active()}).
  */
 @Context
 public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
@@ -37,49 +37,34 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
     private static final long WATCHDOG_MS = 1000;
 
     private final DiscordSettings settings;
-    private final DiscordGateway gateway;
-    private final String startFailure;
+    private final GatewayLogin login;
     private final Consumer<VoicePacket> voiceIn;
     private final Consumer<NpcAudio> firstOfTurnSent;
     private final LongSupplier clock;
     private final Map<String, DiscordSession> sessions = new ConcurrentHashMap<>();
-    private ScheduledExecutorService watchdog;
+    private final ScheduledExecutorService watchdog;
 
     @Inject
     public DiscordVoiceChannel(DiscordSettings settings, VoicePacketPublisher publisher, MeterRegistry registry) {
-        this.settings = settings;
-        this.voiceIn = publisher::publish;
-        this.clock = System::currentTimeMillis;
-        this.firstOfTurnSent = firstAudioOutTimer(registry);
-        DiscordGateway started = null;
-        String failure = null;
-        if (settings.active()) {
-            try {
-                started = new DiscordVoiceConnector(settings.botToken());
-                LOG.info("Discord voice on: logging in the bot; {}", DaveLibrary.probe().detail());
-            } catch (RuntimeException e) {
-                failure = e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.error("Discord voice cannot start: {}", failure);
-            }
-        } else {
+        this(settings, settings.active() ? () -> new DiscordVoiceConnector(settings.botToken()) : null,
+                publisher::publish, new FirstAudioOut(registry), System::currentTimeMillis);
+        if (login == null) {
             LOG.info("Discord voice off: no bot token (glyphoxa.discord.bot-token / DISCORD_BOT_TOKEN)");
-        }
-        this.gateway = started;
-        this.startFailure = failure;
-        if (gateway != null) {
-            watchdog = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("discord-voice-watchdog").daemon().unstarted(r));
-            watchdog.scheduleWithFixedDelay(() -> checkLinks(clock.getAsLong()), WATCHDOG_MS, WATCHDOG_MS, TimeUnit.MILLISECONDS);
+        } else {
+            watchdog.scheduleWithFixedDelay(() -> tick(clock.getAsLong()), 0, WATCHDOG_MS, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** For tests: a given gateway (null = Discord off), no watchdog thread; call {@link #checkLinks} instead. */
-    DiscordVoiceChannel(DiscordSettings settings, DiscordGateway gateway, Consumer<VoicePacket> voiceIn, LongSupplier clock) {
+    /** For tests: {@code connect} null means Discord is off; nothing runs on its own, tests call {@link #tick}. */
+    DiscordVoiceChannel(DiscordSettings settings, Supplier<DiscordGateway> connect, Consumer<VoicePacket> voiceIn,
+                        Consumer<NpcAudio> firstOfTurnSent, LongSupplier clock) {
         this.settings = settings;
-        this.gateway = gateway;
-        this.startFailure = null;
+        this.login = connect == null ? null : new GatewayLogin(connect, settings.rejoinDelayMs(), settings.rejoinMaxDelayMs());
         this.voiceIn = voiceIn;
-        this.firstOfTurnSent = packet -> { };
+        this.firstOfTurnSent = firstOfTurnSent;
         this.clock = clock;
+        this.watchdog = connect == null ? null : Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().name("discord-voice-watchdog").daemon().unstarted(r));
     }
 
     @Override
@@ -90,9 +75,9 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
     @Override
     public synchronized void join(String sessionId, String target) {
         DiscordTarget where = DiscordTarget.parse(target);
-        if (gateway == null) {
-            LOG.warn("session {} wants Discord voice channel {}, but Discord voice is {}: not joined", sessionId, where,
-                    startFailure == null ? "off (no bot token)" : "broken (" + startFailure + ")");
+        if (login == null) {
+            LOG.warn("session {} wants Discord voice channel {}, but Discord voice is off (no bot token): not joined",
+                    sessionId, where);
             return;
         }
         DiscordSession existing = sessions.get(sessionId);
@@ -110,7 +95,7 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
         }
         DiscordSession session = new DiscordSession(sessionId, where, settings, voiceIn, firstOfTurnSent, clock);
         sessions.put(sessionId, session);
-        session.open(gateway);
+        session.open(login.gateway(), login.problem());
         LOG.info("session {}: joining Discord voice channel {}: {}", sessionId, where, session.link().describe());
     }
 
@@ -121,10 +106,13 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
             return;
         }
         session.link().close();
-        try {
-            gateway.close(session.target().guildId());
-        } catch (RuntimeException e) {
-            LOG.warn("session {}: closing the voice connection to {} failed: {}", sessionId, session.target(), e.getMessage());
+        DiscordGateway gateway = login.gateway();
+        if (gateway != null) {
+            try {
+                gateway.close(session.target().guildId());
+            } catch (RuntimeException e) {
+                LOG.warn("session {}: closing the voice connection to {} failed: {}", sessionId, session.target(), e.getMessage());
+            }
         }
         LOG.info("session {}: left Discord voice channel {}", sessionId, session.target());
     }
@@ -149,13 +137,16 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
         return out;
     }
 
-    /** Re-opens the connections whose link says so; runs on the watchdog every second. */
-    synchronized void checkLinks(long nowMs) {
-        for (DiscordSession session : sessions.values()) {
-            if (session.link().rejoinDue(nowMs)) {
-                LOG.info("session {}: voice connection to {} is {}; opening it again", session.sessionId(),
-                        session.target(), session.link().describe());
-                session.open(gateway);
+    /** The watchdog's round: log in if due, then re-open the connections whose link says so. */
+    void tick(long nowMs) {
+        DiscordGateway gateway = login.attempt(nowMs);
+        synchronized (this) {
+            for (DiscordSession session : sessions.values()) {
+                if (session.link().rejoinDue(nowMs)) {
+                    LOG.info("session {}: voice connection to {} is {}; opening it", session.sessionId(),
+                            session.target(), session.link().describe());
+                    session.open(gateway, login.problem());
+                }
             }
         }
     }
@@ -167,12 +158,16 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
 
     @Override
     public Status status() {
-        if (gateway == null) {
-            return startFailure == null ? Status.ready("disabled") : Status.notReady("cannot start: " + startFailure);
+        if (login == null) {
+            return Status.ready("disabled");
         }
         DaveLibrary.Probe dave = DaveLibrary.probe();
         if (!dave.loaded()) {
             return Status.notReady("DAVE encryption unavailable, Discord would refuse voice: " + dave.detail());
+        }
+        DiscordGateway gateway = login.gateway();
+        if (gateway == null) {
+            return Status.notReady("bot not logged in: " + login.problem());
         }
         if (!gateway.ready()) {
             return Status.notReady("Discord gateway " + gateway.status());
@@ -183,25 +178,10 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
 
     @PreDestroy
     void close() {
-        if (watchdog != null) {
+        if (login != null) {
             watchdog.shutdownNow();
-        }
-        if (gateway != null) {
             List.copyOf(sessions.keySet()).forEach(this::leave);
-            gateway.close();
+            login.close();
         }
-    }
-
-    /** Same meter as the local channel's ReplyRecorder: end of the player's speech to the NPC's first packet out. */
-    private static Consumer<NpcAudio> firstAudioOutTimer(MeterRegistry registry) {
-        Timer timer = Timer.builder("glyphoxa.turn.first.audio.out")
-                .description("player's end of speech to the NPC's first Opus packet leaving the voice-bridge")
-                .publishPercentiles(0.5, 0.95).register(registry);
-        return packet -> {
-            Long speechEnd = packet.getTimings() == null ? null : packet.getTimings().getSpeechEndMs();
-            if (speechEnd != null) {
-                timer.record(Duration.ofMillis(System.currentTimeMillis() - speechEnd));
-            }
-        };
     }
 }

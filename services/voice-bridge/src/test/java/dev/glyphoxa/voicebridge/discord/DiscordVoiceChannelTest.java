@@ -17,7 +17,13 @@ class DiscordVoiceChannelTest {
     long now = 1_000;
     final FakeGateway gateway = new FakeGateway();
     final List<VoicePacket> voiceIn = new ArrayList<>();
-    final DiscordVoiceChannel channel = new DiscordVoiceChannel(FakeGateway.settings(), gateway, voiceIn::add, () -> now);
+    final DiscordVoiceChannel channel = new DiscordVoiceChannel(FakeGateway.settings(), () -> gateway, voiceIn::add,
+            packet -> { }, () -> now);
+
+    @org.junit.jupiter.api.BeforeEach
+    void logIn() {
+        channel.tick(now);   // the watchdog's first round logs the bot in
+    }
 
     @Test
     void joinsLeavesAndIgnoresARedeliveredStart() {
@@ -50,9 +56,9 @@ class DiscordVoiceChannelTest {
         assertThat(channel.connections().get("s1")).contains("CONNECTED");
 
         gateway.listeners.get(10L).onStatusChange(ConnectionStatus.NOT_CONNECTED);
-        channel.checkLinks(now + 1_999);
+        channel.tick(now + 1_999);
         assertThat(gateway.calls).containsExactly("open 10/20");
-        channel.checkLinks(now + 2_000);
+        channel.tick(now + 2_000);
         assertThat(gateway.calls).containsExactly("open 10/20", "open 10/20");
     }
 
@@ -63,8 +69,44 @@ class DiscordVoiceChannelTest {
         assertThat(channel.connections().get("s1")).contains("WAITING").contains("LOGGING_IN");
 
         gateway.ready = true;
-        channel.checkLinks(now + 2_000);
+        channel.tick(now + 2_000);
         assertThat(gateway.calls).containsExactly("open 10/20");
+    }
+
+    @Test
+    void aFailedLoginIsRetriedAndSessionsJoinOnceItWorks() {
+        int[] attempts = {0};
+        gateway.ready = true;
+        DiscordVoiceChannel later = new DiscordVoiceChannel(FakeGateway.settings(), () -> {
+            if (attempts[0]++ == 0) {
+                throw new IllegalStateException("discord.com unreachable");
+            }
+            return gateway;
+        }, voiceIn::add, packet -> { }, () -> now);
+        later.tick(now);
+        later.join("s1", "10/20");
+        assertThat(later.connections().get("s1"))
+                .contains("WAITING (bot not logged in: login failed: IllegalStateException: discord.com unreachable)");
+
+        later.tick(now + 1_999);
+        assertThat(attempts[0]).isEqualTo(1);
+        later.tick(now + 2_000);
+        assertThat(attempts[0]).isEqualTo(2);
+        later.tick(now + 4_000);
+        assertThat(gateway.calls).containsExactly("open 10/20");
+    }
+
+    @Test
+    void aRefusedTokenIsNotRetried() {
+        int[] attempts = {0};
+        DiscordVoiceChannel refused = new DiscordVoiceChannel(FakeGateway.settings(), () -> {
+            attempts[0]++;
+            throw new net.dv8tion.jda.api.exceptions.InvalidTokenException();
+        }, voiceIn::add, packet -> { }, () -> now);
+        refused.tick(now);
+        refused.tick(now + 3_600_000);
+        assertThat(attempts[0]).isEqualTo(1);
+        assertThat(refused.status().ready()).isFalse();
     }
 
     @Test
@@ -90,7 +132,7 @@ class DiscordVoiceChannelTest {
 
     @Test
     void offWithoutATokenSaysDisabledAndJoinsNothing() {
-        DiscordVoiceChannel off = new DiscordVoiceChannel(DiscordSettings.disabled(), null, voiceIn::add, () -> now);
+        DiscordVoiceChannel off = new DiscordVoiceChannel(DiscordSettings.disabled(), null, voiceIn::add, packet -> { }, () -> now);
         off.join("s1", "10/20");
         assertThat(off.carries("s1")).isFalse();
         assertThat(off.status().ready()).isTrue();
