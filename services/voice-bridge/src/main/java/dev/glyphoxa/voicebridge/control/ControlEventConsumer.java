@@ -64,6 +64,8 @@ public class ControlEventConsumer implements ReadinessCheck {
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> added) {
+                    // Resolve "latest" now, before saying ready: a SessionStarted sent right after must not be skipped.
+                    added.forEach(consumer::position);
                     partitions += added.size();
                     assigned = true;
                 }
