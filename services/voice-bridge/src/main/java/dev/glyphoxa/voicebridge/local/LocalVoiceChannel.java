@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>It needs no join: it plays every session no other channel carries, as it did before sessions were joined
  * (the local run and the benchmarks stream audio without the bridge ever seeing a control event). join and
- * leave only keep the list that readiness shows.
+ * leave only keep the list {@link #connections()} reports.
  */
 @Context
 public class LocalVoiceChannel implements VoiceChannel {
