@@ -24,7 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@code glyphoxa.voice.out} from every partition and hands each packet to {@link PlaybackSessions}.
+ * Reads {@code glyphoxa.voice.out} from every partition and hands each packet to the {@link VoiceChannel} that
+ * carries its session ({@link VoiceChannels}).
  *
  * <p>A plain assigned consumer rather than a consumer group: the instance holding a session's voice
  * connection must see that session's audio whatever partition it lands on, and starting at the end is right
@@ -36,15 +37,15 @@ public class VoiceOutReceiver implements ReadinessCheck {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceOutReceiver.class);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final PlaybackSessions sessions;
+    private final VoiceChannels channels;
     private final DeadLetterPublisher deadLetters;
     private final AvroSerde<NpcAudio> serde = Topics.VOICE_OUT.valueSerde();
     private final Thread thread;
     private volatile boolean positioned;
     private volatile boolean running = true;
 
-    public VoiceOutReceiver(KafkaSettings kafka, PlaybackSessions sessions, DeadLetterPublisher deadLetters) {
-        this.sessions = sessions;
+    public VoiceOutReceiver(KafkaSettings kafka, VoiceChannels channels, DeadLetterPublisher deadLetters) {
+        this.channels = channels;
         this.deadLetters = deadLetters;
         this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20),
@@ -82,7 +83,7 @@ public class VoiceOutReceiver implements ReadinessCheck {
         try {
             NpcAudio packet = serde.decode(record.value());
             SessionKeys.requireMatch(record.key(), packet);
-            sessions.offer(packet);
+            channels.play(packet);
         } catch (RuntimeException e) {
             deadLetters.publish(record, e);
         }

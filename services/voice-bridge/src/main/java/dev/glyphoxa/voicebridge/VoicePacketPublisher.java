@@ -31,11 +31,17 @@ public class VoicePacketPublisher {
                 new StringSerializer(), serde);
     }
 
+    /** Numbers the packet (per session and speaker, in call order) and sends it. */
     public VoicePacket publish(String sessionId, String speakerId, byte[] opus, int channels, long captureMs) {
         long seq = sequences.computeIfAbsent(sessionId + "/" + speakerId, k -> new AtomicLong()).getAndIncrement();
         VoicePacket packet = VoicePacket.newBuilder().setSessionId(sessionId).setSpeakerId(speakerId)
                 .setSequence(seq).setCaptureTsMs(captureMs).setChannels(channels).setOpus(ByteBuffer.wrap(opus)).build();
-        producer.send(new ProducerRecord<>(Topics.VOICE_IN.name(), sessionId, packet));
+        return publish(packet);
+    }
+
+    /** Sends a packet its channel has already numbered (Discord numbers from the RTP sequence). */
+    public VoicePacket publish(VoicePacket packet) {
+        producer.send(new ProducerRecord<>(Topics.VOICE_IN.name(), packet.getSessionId(), packet));
         return packet;
     }
 

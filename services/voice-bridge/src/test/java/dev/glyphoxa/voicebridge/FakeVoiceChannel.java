@@ -1,0 +1,59 @@
+package dev.glyphoxa.voicebridge;
+
+import dev.glyphoxa.schema.NpcAudio;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A voice channel that only records what it was asked to do. */
+public final class FakeVoiceChannel implements VoiceChannel {
+
+    private final String kind;
+    public final List<String> calls = new ArrayList<>();
+    public final List<NpcAudio> played = new ArrayList<>();
+    private final Map<String, String> joined = new LinkedHashMap<>();
+    private final boolean fallback;
+
+    public FakeVoiceChannel(String kind) {
+        this.kind = kind;
+        this.fallback = VoiceChannels.LOCAL.equals(kind);
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    @Override
+    public void join(String sessionId, String target) {
+        if (target.equals("refuse")) {
+            throw new IllegalArgumentException("cannot join " + target);
+        }
+        calls.add("join " + sessionId + " " + target);
+        joined.put(sessionId, target);
+    }
+
+    @Override
+    public void leave(String sessionId) {
+        if (joined.remove(sessionId) != null) {
+            calls.add("leave " + sessionId);
+        }
+    }
+
+    @Override
+    public boolean carries(String sessionId) {
+        return fallback || joined.containsKey(sessionId);
+    }
+
+    @Override
+    public void play(NpcAudio packet) {
+        played.add(packet);
+    }
+
+    @Override
+    public Map<String, String> connections() {
+        return Map.copyOf(joined);
+    }
+}
