@@ -24,6 +24,10 @@ import java.time.Duration;
  * @param historySize        conversation lines kept per session and shown to the responder
  * @param continuationWindow how long after an NPC answered an unaddressed line still goes to that NPC
  * @param knowledgeLimit     most campaign entities passed to the responder per line
+ * @param turnMinSilence     a player's turn ends this long after their speech ends (counted from the end of the
+ *                           last voiced packet, so the VAD's own hangover is part of it, not added to it)
+ * @param turnMaxSilence     how long the turn waits instead when the line sounds unfinished (a trailing "and",
+ *                           "but", a comma); another utterance of the same speaker within it joins the turn
  * @param fallbackBaseUrl    with {@code fallbackModel} and {@code fallbackApiKey}: a second OpenAI-compatible endpoint tried when the first fails or is slow (its
  *                           {@code readTimeout} passes with nothing) before the first sentence; unset = none
  */
@@ -43,7 +47,9 @@ public record LlmSettings(
         @Bindable(defaultValue = "3") int knowledgeLimit,
         @Nullable String fallbackBaseUrl,
         @Nullable String fallbackModel,
-        @Nullable String fallbackApiKey) {
+        @Nullable String fallbackApiKey,
+        @Bindable(defaultValue = "600ms") Duration turnMinSilence,
+        @Bindable(defaultValue = "1800ms") Duration turnMaxSilence) {
 
     /** The second endpoint, the same meaning as the primary's settings; timeouts are the primary's. */
     public record Fallback(@Nullable String baseUrl, @Nullable String model, @Nullable String apiKey) {
@@ -76,26 +82,36 @@ public record LlmSettings(
     /** Defaults for everything, offline responder; for tests and tools that build the stage without Micronaut. */
     public static LlmSettings defaults() {
         return new LlmSettings(OFFLINE, null, null, null, Duration.ofSeconds(5), Duration.ofSeconds(15),
-                Duration.ofSeconds(60), 200, null, 20, Duration.ofSeconds(30), 3, null, null, null);
+                Duration.ofSeconds(60), 200, null, 20, Duration.ofSeconds(30), 3, null, null, null,
+                Duration.ofMillis(600), Duration.ofMillis(1800));
     }
 
     public LlmSettings withOpenAi(String baseUrl, String model, String apiKey, Duration readTimeout) {
         return new LlmSettings(OPENAI, baseUrl, model, apiKey, connectTimeout, readTimeout, replyTimeout, maxTokens,
-                temperature, historySize, continuationWindow, knowledgeLimit, fallbackBaseUrl, fallbackModel, fallbackApiKey);
+                temperature, historySize, continuationWindow, knowledgeLimit, fallbackBaseUrl, fallbackModel, fallbackApiKey,
+                turnMinSilence, turnMaxSilence);
     }
 
     public LlmSettings withFallback(String baseUrl, String model, String apiKey) {
         return new LlmSettings(provider, this.baseUrl, this.model, this.apiKey, connectTimeout, readTimeout, replyTimeout,
-                maxTokens, temperature, historySize, continuationWindow, knowledgeLimit, baseUrl, model, apiKey);
+                maxTokens, temperature, historySize, continuationWindow, knowledgeLimit, baseUrl, model, apiKey, turnMinSilence, turnMaxSilence);
+    }
+
+    public LlmSettings withTurnSilence(Duration min, Duration max) {
+        return new LlmSettings(provider, baseUrl, model, apiKey, connectTimeout, readTimeout, replyTimeout, maxTokens,
+                temperature, historySize, continuationWindow, knowledgeLimit, fallbackBaseUrl, fallbackModel, fallbackApiKey,
+                min, max);
     }
 
     public LlmSettings withContinuationWindow(Duration window) {
         return new LlmSettings(provider, baseUrl, model, apiKey, connectTimeout, readTimeout, replyTimeout, maxTokens,
-                temperature, historySize, window, knowledgeLimit, fallbackBaseUrl, fallbackModel, fallbackApiKey);
+                temperature, historySize, window, knowledgeLimit, fallbackBaseUrl, fallbackModel, fallbackApiKey,
+                turnMinSilence, turnMaxSilence);
     }
 
     public LlmSettings withHistorySize(int size) {
         return new LlmSettings(provider, baseUrl, model, apiKey, connectTimeout, readTimeout, replyTimeout, maxTokens,
-                temperature, size, continuationWindow, knowledgeLimit, fallbackBaseUrl, fallbackModel, fallbackApiKey);
+                temperature, size, continuationWindow, knowledgeLimit, fallbackBaseUrl, fallbackModel, fallbackApiKey,
+                turnMinSilence, turnMaxSilence);
     }
 }

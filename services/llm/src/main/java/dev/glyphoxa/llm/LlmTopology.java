@@ -2,6 +2,7 @@ package dev.glyphoxa.llm;
 
 import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.llm.state.Conversation;
+import dev.glyphoxa.llm.state.PendingTurn;
 import dev.glyphoxa.schema.SessionStarted;
 import dev.glyphoxa.stage.StageFailures;
 import dev.glyphoxa.stage.StageTopology;
@@ -22,6 +23,7 @@ public class LlmTopology implements StageTopology {
     public static final String APPLICATION_ID = "glyphoxa-llm";
     public static final String CAMPAIGN_STORE = "llm-campaign";
     public static final String CONVERSATION_STORE = "llm-conversation";
+    public static final String PENDING_TURN_STORE = "llm-pending-turns";
     static final String CONTROL_PROCESSOR = "llm-control";
     static final String TRANSCRIPT_PROCESSOR = "llm-transcripts";
 
@@ -60,6 +62,7 @@ public class LlmTopology implements StageTopology {
                 TopologyParts.sourceName(Topics.TRANSCRIPTS));
         t.addStateStore(TopologyParts.store(CAMPAIGN_STORE, SessionStarted.class), CONTROL_PROCESSOR, TRANSCRIPT_PROCESSOR);
         t.addStateStore(TopologyParts.store(CONVERSATION_STORE, Conversation.class), CONTROL_PROCESSOR, TRANSCRIPT_PROCESSOR);
+        t.addStateStore(TopologyParts.store(PENDING_TURN_STORE, PendingTurn.class), TRANSCRIPT_PROCESSOR);
         TopologyParts.sink(t, Topics.NPC_LINES, CONTROL_PROCESSOR, TRANSCRIPT_PROCESSOR);
         TopologyParts.deadLetterSink(t, CONTROL_PROCESSOR, TRANSCRIPT_PROCESSOR);
         return t;

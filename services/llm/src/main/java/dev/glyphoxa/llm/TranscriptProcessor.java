@@ -3,6 +3,7 @@ package dev.glyphoxa.llm;
 import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.llm.provider.ReplyRequest;
 import dev.glyphoxa.llm.state.Conversation;
+import dev.glyphoxa.llm.state.PendingTurn;
 import dev.glyphoxa.schema.KnowledgeEntity;
 import dev.glyphoxa.schema.SessionStarted;
 import dev.glyphoxa.schema.Transcript;
@@ -10,41 +11,57 @@ import dev.glyphoxa.stage.GuardedProcessor;
 import dev.glyphoxa.stage.StageFailures;
 import dev.glyphoxa.stage.TopologyParts;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * For each final transcript: decides which NPC answers ({@link Addressing}), retrieves the campaign knowledge the
+ * Collects final transcripts into turns ({@link TurnTaking}: a turn that sounds unfinished waits for more of the
+ * same speaker, in store {@value LlmTopology#PENDING_TURN_STORE}, and a wall-clock punctuator ends it when due).
+ * For each ended turn: decides which NPC answers ({@link Addressing}), retrieves the campaign knowledge the
  * line is about ({@link KnowledgeRetriever}), streams the NPC's reply as {@code NpcLine}s ({@link ReplyStreamer})
  * and records both lines in the session's conversation.
  */
 final class TranscriptProcessor extends GuardedProcessor<Transcript> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptProcessor.class);
+    private static final Duration PUNCTUATE_EVERY = Duration.ofMillis(50);
 
+    private final StageFailures failures;
     private final LlmSettings settings;
     private final ReplyStreamer streamer;
     private final KnowledgeRetriever retriever;
     private final LongSupplier clock;
+    private final TurnTaking turnTaking;
     private SessionMemory memory;
+    private KeyValueStore<String, PendingTurn> pending;
 
     TranscriptProcessor(StageFailures failures, LlmSettings settings, Responders responders, LongSupplier clock) {
         super(Topics.TRANSCRIPTS, failures);
+        this.failures = failures;
         this.settings = settings;
         this.streamer = new ReplyStreamer(responders);
         this.retriever = new KnowledgeRetriever(settings.knowledgeLimit());
         this.clock = clock;
+        this.turnTaking = new TurnTaking(settings.turnMinSilence(), settings.turnMaxSilence());
     }
 
     @Override
     protected void onInit(ProcessorContext<String, SpecificRecord> context) {
         memory = new SessionMemory(context.getStateStore(LlmTopology.CAMPAIGN_STORE),
                 context.getStateStore(LlmTopology.CONVERSATION_STORE), settings.historySize());
+        pending = context.getStateStore(LlmTopology.PENDING_TURN_STORE);
+        context.schedule(PUNCTUATE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::endDueTurns);
     }
 
     @Override
@@ -61,33 +78,86 @@ final class TranscriptProcessor extends GuardedProcessor<Transcript> {
             return;
         }
         long now = context.currentSystemTimeMs();
+        String key = TurnTaking.key(sessionId, transcript.getSpeakerId());
+        PendingTurn turn = turnTaking.add(pending.get(key), transcript, now);
+        if (TurnTaking.due(turn, now)) {
+            pending.delete(key);
+            answer(campaign, turn);
+        } else {
+            pending.put(key, turn);
+            LOG.debug("session {} turn {}: \"{}\" sounds unfinished; waiting until {} for more", sessionId,
+                    turn.getTurnId(), turn.getText(), turn.getDueAtMs());
+        }
+    }
+
+    /** Ends every turn whose silence has run out; one that fails is dead-lettered, the others still end. */
+    private void endDueTurns(long nowMs) {
+        List<PendingTurn> due = new ArrayList<>();
+        try (KeyValueIterator<String, PendingTurn> all = pending.all()) {
+            all.forEachRemaining(kv -> {
+                if (TurnTaking.due(kv.value, nowMs)) {
+                    due.add(kv.value);
+                }
+            });
+        }
+        for (PendingTurn turn : due) {
+            pending.delete(TurnTaking.key(turn.getSessionId(), turn.getSpeakerId()));
+            try {
+                answer(memory.requireCampaign(turn.getSessionId(), "turn " + turn.getTurnId()), turn);
+            } catch (RuntimeException e) {
+                failures.deadLetter(context, new Record<>(turn.getSessionId(), Topics.TRANSCRIPTS.valueSerde().encode(
+                        asTranscript(turn)), nowMs), e);
+            }
+        }
+    }
+
+    private void answer(SessionStarted campaign, PendingTurn turnSoFar) {
+        String sessionId = turnSoFar.getSessionId();
+        String speaker = turnSoFar.getSpeakerId();
+        String turnId = turnSoFar.getTurnId();
+        String text = turnSoFar.getText();
+        long now = context.currentSystemTimeMs();
         Conversation conversation = memory.conversation(sessionId);
         List<ReplyRequest.Line> history = SessionMemory.lines(conversation);
-        memory.remember(conversation, transcript.getSpeakerId(), null, transcript.getSpeakerId(), text, now);
+        memory.remember(conversation, speaker, null, speaker, text, now);
 
         Optional<Addressing.Decision> who = Addressing.decide(text, campaign.getNpcs(), conversation, now,
                 settings.continuationWindow());
         if (who.isEmpty()) {
-            LOG.debug("session {} turn {}: nobody answers \"{}\" (no unmuted NPC named, none addressed within {} s, "
-                    + "not exactly one unmuted NPC)", sessionId, transcript.getTurnId(), text,
-                    settings.continuationWindow().toSeconds());
+            LOG.debug("session {} turn {}: nobody answers \"{}\" (no unmuted NPC spoken to, none addressed within {} s)",
+                    sessionId, turnId, text, settings.continuationWindow().toSeconds());
             memory.saveConversation(sessionId, conversation);
             return;
         }
         Addressing.Decision decision = who.get();
         List<KnowledgeEntity> knowledge = retriever.relevant(text, decision.npc(), campaign.getEntities(), history);
         ReplyRequest request = new ReplyRequest(campaign.getCampaignName(), decision.npc(), knowledge, history,
-                transcript.getSpeakerId(), text);
-        TurnWriter turn = new TurnWriter(sessionId, transcript.getTurnId(), decision.npc(), decision.reason(),
-                transcript.getTimings(), clock, line -> emit(sessionId, line, TopologyParts.sinkName(Topics.NPC_LINES)));
-        LOG.debug("session {} turn {}: {} answers ({}), {} relevant entities", sessionId, transcript.getTurnId(),
+                speaker, text);
+        TurnWriter turn = new TurnWriter(sessionId, turnId, decision.npc(), decision.reason(),
+                TurnTaking.timings(turnSoFar), clock, line -> emit(sessionId, line, TopologyParts.sinkName(Topics.NPC_LINES)));
+        LOG.debug("session {} turn {}: {} answers ({}), {} relevant entities", sessionId, turnId,
                 decision.npc().getName(), decision.reason(), knowledge.size());
-        streamer.stream(request, turn, sessionId, transcript.getTurnId());
+        streamer.stream(request, turn, sessionId, turnId);
 
         memory.remember(conversation, decision.npc().getNpcId(), decision.npc().getNpcId(), decision.npc().getName(),
                 turn.spoken(), now);
         conversation.setLastNpcId(decision.npc().getNpcId());
         conversation.setLastAddressedAtMs(now);
         memory.saveConversation(sessionId, conversation);
+    }
+
+    private static Transcript asTranscript(PendingTurn turn) {
+        return Transcript.newBuilder()
+                .setSessionId(turn.getSessionId())
+                .setSpeakerId(turn.getSpeakerId())
+                .setUtteranceId(String.join("+", turn.getUtteranceIds()))
+                .setTurnId(turn.getTurnId())
+                .setText(turn.getText())
+                .setIsFinal(true)
+                .setProvider("turn")
+                .setSpeechStartMs(0)
+                .setSpeechEndMs(turn.getSpeechEndMs())
+                .setTimings(TurnTaking.timings(turn))
+                .build();
     }
 }

@@ -375,4 +375,85 @@ class LlmTopologyTest {
             assertThat(second.received()).hasSize(1);
         }
     }
+
+    /** A transcript whose speech ended {@code agoMs} before the test driver's wall clock. */
+    private void sayAt(String speaker, String utterance, String turnId, String text, long agoMs) {
+        long now = driverNow();
+        transcripts.pipeInput(S, AvroSerde.of(Transcript.class).encode(Transcript.newBuilder(Campaigns.transcript(S, turnId, text))
+                .setSpeakerId(speaker).setUtteranceId(utterance).setSpeechEndMs(now - agoMs).build()));
+    }
+
+    private long driverNow() {
+        return wallClock;
+    }
+
+    private long wallClock = 1_000_000;
+
+    private void advance(long ms) {
+        wallClock += ms;
+        driver.advanceWallClockTime(Duration.ofMillis(ms));
+    }
+
+    @Test
+    void anUnfinishedLineWaitsForTheRestAndBothHalvesMakeOneTurn() {
+        openOffline(LlmSettings.defaults());
+        startTwoNpcs();
+
+        sayAt("player-1", "u-1", "turn-a", "Grimjaw, what do you know about", 700);
+        assertThat(lines.isEmpty()).as("the line trails off: the turn goes on").isTrue();
+        advance(500);
+        sayAt("player-1", "u-2", "turn-b", "the old mine?", 650);
+
+        List<NpcLine> reply = turn("turn-a");
+        assertThat(reply).extracting(NpcLine::getNpcName).containsOnly("Grimjaw");
+        assertThat(text(reply)).contains("abandoned silver mine");
+    }
+
+    @Test
+    void anUnfinishedLineWithNoMoreEndsWhenTheLongerSilenceRunsOut() {
+        openOffline(LlmSettings.defaults().withTurnSilence(Duration.ofMillis(600), Duration.ofMillis(1800)));
+        startTwoNpcs();
+
+        sayAt("player-1", "u-1", "turn-a", "Grimjaw, tell me about the mine and", 700);
+        advance(600);
+        assertThat(lines.isEmpty()).as("1.3 s of silence, the maximum is 1.8 s").isTrue();
+        advance(600);
+
+        assertThat(turn("turn-a")).extracting(NpcLine::getNpcName).containsOnly("Grimjaw");
+    }
+
+    @Test
+    void twoPlayersTalkingOverEachOtherMakeTwoTurns() {
+        openOffline(LlmSettings.defaults());
+        startTwoNpcs();
+
+        sayAt("player-1", "u-1", "turn-a", "Grimjaw, tell me about", 700);
+        sayAt("player-2", "u-2", "turn-b", "Mara, a pint please.", 700);
+        List<NpcLine> mara = turn("turn-b");
+        assertThat(mara).extracting(NpcLine::getNpcName).containsOnly("Mara Quickfoot");
+
+        advance(2_000);
+        List<NpcLine> grimjaw = turn("turn-a");
+        assertThat(grimjaw).extracting(NpcLine::getNpcName).containsOnly("Grimjaw");
+    }
+
+    @Test
+    void aCompleteLineIsAnsweredAtOnce() {
+        openOffline(LlmSettings.defaults());
+        startTwoNpcs();
+
+        sayAt("player-1", "u-1", "turn-a", MINE_QUESTION, 700);
+
+        assertThat(turn("turn-a")).isNotEmpty();
+    }
+
+    @Test
+    void turnTakingReadsTrailingWordsAndPunctuation() {
+        assertThat(TurnTaking.soundsUnfinished("tell me about the mine and")).isTrue();
+        assertThat(TurnTaking.soundsUnfinished("Well, I think,")).isTrue();
+        assertThat(TurnTaking.soundsUnfinished("so the thing is")).isTrue();
+        assertThat(TurnTaking.soundsUnfinished("tell me about the mine")).isFalse();
+        assertThat(TurnTaking.soundsUnfinished("Is it the one?")).isFalse();
+        assertThat(TurnTaking.soundsUnfinished("What about it.")).isFalse();
+    }
 }
