@@ -71,8 +71,9 @@ public final class FakeDiscord implements AutoCloseable {
     public record Interaction(String id, String token) {
     }
 
-    private final AtomicLong snowflakes = new AtomicLong(
-            1_100_000_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L));
+    /** Discord's epoch (2015-01-01): snowflakes carry their creation time, and JDA expires interactions by it. */
+    private static final long DISCORD_EPOCH = 1_420_070_400_000L;
+    private final AtomicLong snowflakes = new AtomicLong(ThreadLocalRandom.current().nextLong(1 << 21));
     public final String applicationId = snowflake();
     public final String guildId = snowflake();
     public final String textChannelId = snowflake();
@@ -559,8 +560,10 @@ public final class FakeDiscord implements AutoCloseable {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
+    /** Now, as Discord's snowflakes encode it, plus a counter in the low bits so ids never repeat. */
     public String snowflake() {
-        return Long.toString(snowflakes.incrementAndGet());
+        long counter = snowflakes.incrementAndGet() & 0x3F_FFFF;
+        return Long.toString(((System.currentTimeMillis() - DISCORD_EPOCH) << 22) | counter);
     }
 
     /** A JSON object in insertion order that, unlike Map.of, takes null values. */
