@@ -14,6 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A gateway with Discord enabled against a {@link FakeDiscord}, and a tenant of its own (random id, bot token,
@@ -22,6 +26,8 @@ import java.util.UUID;
  * test, so each test starts from a server without a live session.
  */
 abstract class DiscordStack extends GatewayStack {
+
+    private static final Pattern SESSION_ID = Pattern.compile("`([0-9a-f-]{36})`");
 
     protected final String token = "fake-token." + UUID.randomUUID();
     protected final FakeDiscord discord = new FakeDiscord(token);
@@ -68,6 +74,17 @@ abstract class DiscordStack extends GatewayStack {
         bots.close();
         discord.close();
         execute("UPDATE tenants SET bot_token = NULL WHERE id = ?", tenantId);
+    }
+
+    /** Starts a session as the GM (who is in the voice channel) and returns its id, read from the answer. */
+    protected UUID startSession() {
+        return sessionIdIn(discord.answer(discord.slash(discord.gm, "session", "start")).content());
+    }
+
+    protected static UUID sessionIdIn(String text) {
+        Matcher m = SESSION_ID.matcher(text);
+        assertThat(m.find()).as("a session id in: %s", text).isTrue();
+        return UUID.fromString(m.group(1));
     }
 
     protected long sessionsOfTheServer() {

@@ -147,6 +147,19 @@ public final class FakeDiscord implements AutoCloseable {
         throw new AssertionError("Discord never received " + what + "; calls: " + calls);
     }
 
+    /** Waits until {@code n} calls match. */
+    public List<Call> awaitCalls(String what, int n, Predicate<Call> match) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Call> found = calls.stream().filter(match).toList();
+            if (found.size() >= n) {
+                return found;
+            }
+            pause();
+        }
+        throw new AssertionError("Discord never received " + n + " × " + what + "; calls: " + calls);
+    }
+
     public Call awaitCall(String method, String pathEnd) {
         return await(method + " …" + pathEnd, c -> c.method().equals(method) && c.path().endsWith(pathEnd));
     }
@@ -372,7 +385,14 @@ public final class FakeDiscord implements AutoCloseable {
                 "timestamp", OffsetDateTime.now(ZoneOffset.UTC).toString(), "edited_timestamp", null, "tts", false,
                 "mention_everyone", false, "mentions", List.of(), "mention_roles", List.of(), "attachments", List.of(),
                 "pinned", false, "flags", request.path("flags").asInt(0), "application_id", applicationId);
-        m.put("embeds", request.has("embeds") ? request.get("embeds") : List.of());
+        List<Object> embeds = new ArrayList<>();
+        request.path("embeds").forEach(e -> {
+            // As Discord does: a bot's embeds come back as "rich" embeds.
+            Map<String, Object> embed = JSON.convertValue(e, LinkedHashMap.class);
+            embed.putIfAbsent("type", "rich");
+            embeds.add(embed);
+        });
+        m.put("embeds", embeds);
         m.put("components", request.has("components") ? request.get("components") : List.of());
         return m;
     }

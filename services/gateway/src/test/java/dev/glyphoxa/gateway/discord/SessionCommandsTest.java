@@ -14,16 +14,12 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /session} and {@code /feedback} through a real JDA, down to the rows and the control events behind them. */
 @MicronautTest(transactional = false)
 class SessionCommandsTest extends DiscordStack {
-
-    private static final Pattern SESSION_ID = Pattern.compile("`([0-9a-f-]{36})`");
 
     @Test
     void startDefersThenNamesSessionCampaignAndChannelAndPublishesTheDiscordVoiceChannel() {
@@ -47,7 +43,7 @@ class SessionCommandsTest extends DiscordStack {
 
     @Test
     void startPostsTheTranscriptionNoticeInTheCommandsChannel() {
-        UUID session = start();
+        UUID session = startSession();
 
         FakeDiscord.Call notice = discord.await("the transcription notice", c -> c.method().equals("POST")
                 && c.path().endsWith("/channels/" + discord.textChannelId + "/messages") && c.body().contains(session.toString()));
@@ -70,7 +66,7 @@ class SessionCommandsTest extends DiscordStack {
 
     @Test
     void aSecondStartIsRefusedNamingTheRunningSession() {
-        UUID running = start();
+        UUID running = startSession();
 
         Answer second = discord.answer(discord.slash(discord.gm, "session", "start"));
 
@@ -92,7 +88,7 @@ class SessionCommandsTest extends DiscordStack {
 
     @Test
     void stopEndsTheSessionAndSaysHowLongItRan() {
-        UUID session = start();
+        UUID session = startSession();
 
         Interaction stop = discord.slash(discord.gm, "session", "stop");
 
@@ -119,7 +115,7 @@ class SessionCommandsTest extends DiscordStack {
         assertThat(none.ephemeral()).isTrue();
         assertThat(none.content()).contains("No session is running");
 
-        UUID session = start();
+        UUID session = startSession();
         Answer status = discord.answer(discord.slash(discord.player, "session", "status"));
 
         assertThat(status.ephemeral()).isTrue();
@@ -129,7 +125,7 @@ class SessionCommandsTest extends DiscordStack {
 
     @Test
     void recapAsTextAndReadAloudByTheNarrator() {
-        UUID session = start();
+        UUID session = startSession();
         String id = session.toString();
         long t = System.currentTimeMillis();
         produce(Topics.TRANSCRIPTS.name(), id, Topics.TRANSCRIPTS.valueSerde().encode(TestData.transcript(id, "u1-" + t,
@@ -163,7 +159,7 @@ class SessionCommandsTest extends DiscordStack {
 
     @Test
     void feedbackOpensAModalAndStoresTheRatingsWithTheRunningSession() {
-        UUID session = start();
+        UUID session = startSession();
         Interaction open = discord.slash(discord.player, "feedback", null);
 
         JsonNode modal = discord.callback(open);
@@ -184,14 +180,4 @@ class SessionCommandsTest extends DiscordStack {
                         + " AND comment = 'Grimjaw was grand, but slow.'", tenantId, session, discord.player.id())).isEqualTo(1);
     }
 
-    /** Starts a session as the GM (in the voice channel) and returns its id. */
-    private UUID start() {
-        return sessionIdIn(discord.answer(discord.slash(discord.gm, "session", "start")).content());
-    }
-
-    private static UUID sessionIdIn(String text) {
-        Matcher m = SESSION_ID.matcher(text);
-        assertThat(m.find()).as("a session id in: %s", text).isTrue();
-        return UUID.fromString(m.group(1));
-    }
 }
