@@ -35,8 +35,9 @@ import java.util.concurrent.TimeUnit;
  * one stops it. A token Discord refuses is logged once (never the token) and not tried again until it changes; any
  * other failure is retried at the next refresh. Neither stops the gateway or the other tenants' bots.
  * <p>
- * Intents: only GUILD_VOICE_STATES (not privileged), with voice states cached and members cached only while in a
- * voice channel: enough to find the caller's voice channel for {@code /session start}; slash commands need no intent.
+ * Intents: GUILD_VOICE_STATES, with voice states cached and members cached only while in a voice channel: enough to
+ * find the caller's voice channel for {@code /session start}; plus GUILDS (servers, channels, roles), which JDA always
+ * asks for. Neither is privileged; slash commands need no intent.
  */
 @Singleton
 public class DiscordBots {
