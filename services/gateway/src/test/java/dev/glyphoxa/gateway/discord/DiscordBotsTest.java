@@ -129,6 +129,20 @@ class DiscordBotsTest extends DiscordStack {
         }
     }
 
+    @Test
+    void withoutAGmRoleAdministratorsAreTheGameMasters() {
+        tenants.update(tenantId, new Changes(null, null, null, "", null, false, null));
+        try {
+            Answer gmRoleOnly = discord.answer(discord.slash(discord.gm, "entity", "add"));
+            assertThat(gmRoleOnly.ephemeral()).isTrue();
+            assertThat(gmRoleOnly.content()).contains("Only game masters", "Administrator");
+
+            assertThat(discord.callback(discord.slash(discord.admin, "entity", "add")).path("type").asInt()).isEqualTo(9);
+        } finally {
+            tenants.update(tenantId, new Changes(null, null, null, discord.gmRoleId, null, false, null));
+        }
+    }
+
     private static Predicate<FakeDiscord.Call> authorizedBy(String botToken) {
         return c -> ("Bot " + botToken).equals(c.authorization());
     }

@@ -84,6 +84,8 @@ public final class FakeDiscord implements AutoCloseable {
     public final Member gmAway = new Member(snowflake(), "gm-away", List.of(gmRoleId), false);
     public final Member player = new Member(snowflake(), "player", List.of(), true);
     public final Member admin = new Member(snowflake(), "admin", List.of(adminRoleId), false);
+    /** The server's owner, a member none of the tests act as: owners have every permission regardless of roles. */
+    private final String ownerId = snowflake();
 
     private final Set<String> validTokens;
     private final HttpServer http;
@@ -93,6 +95,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile WebSocket session;
+    private volatile boolean channelMessagesRefused;
 
     /** @param validTokens the bot tokens Discord accepts; any other is refused with 401 */
     public FakeDiscord(String... validTokens) {
@@ -122,6 +125,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     public String gatewayUrl() {
         return "ws://127.0.0.1:" + gateway.port + "/";
+    }
+
+    /** When set, posting in a channel fails with 403 Missing Permissions, as for a bot without Send Messages there. */
+    public void refuseChannelMessages(boolean refuse) {
+        channelMessagesRefused = refuse;
     }
 
     public List<Call> calls() {
@@ -363,7 +371,7 @@ public final class FakeDiscord implements AutoCloseable {
         members.stream().filter(Member::inVoice).forEach(m -> memberJson.add(member(m, false)));
         return obj(
                 "id", guildId, "name", "The Rusty Anchor Players", "icon", null, "splash", null, "banner", null,
-                "description", null, "owner_id", admin.id(), "afk_channel_id", null, "afk_timeout", 300,
+                "description", null, "owner_id", ownerId, "afk_channel_id", null, "afk_timeout", 300,
                 "verification_level", 0, "default_message_notifications", 0, "explicit_content_filter", 0,
                 "mfa_level", 0, "premium_tier", 0, "premium_subscription_count", 0, "preferred_locale", "en-US",
                 "nsfw_level", 0, "premium_progress_bar_enabled", false, "system_channel_id", null,
@@ -460,7 +468,11 @@ public final class FakeDiscord implements AutoCloseable {
                 respond(exchange, 200, message(textChannelId, JSON.readTree(body.isEmpty() ? "{}" : body)));
             }
         } else if (method.equals("POST") && p.size() == 3 && p.get(0).equals("channels") && p.get(2).equals("messages")) {
-            respond(exchange, 200, message(p.get(1), JSON.readTree(body)));
+            if (channelMessagesRefused) {
+                respond(exchange, 403, obj("message", "Missing Permissions", "code", 50013));
+            } else {
+                respond(exchange, 200, message(p.get(1), JSON.readTree(body)));
+            }
         } else {
             respond(exchange, 404, obj("message", "404: Not Found", "code", 0));
         }

@@ -54,6 +54,40 @@ class SessionCommandsTest extends DiscordStack {
     }
 
     @Test
+    void withoutPermissionToPostInTheChannelTheNoticeFollowsTheAnswer() {
+        discord.refuseChannelMessages(true);
+        try {
+            Interaction start = discord.slash(discord.gm, "session", "start");
+            UUID session = sessionIdIn(discord.answer(start).content());
+
+            FakeDiscord.Call followUp = discord.await("the notice as a follow-up", c -> c.method().equals("POST")
+                    && c.path().endsWith("/webhooks/" + discord.applicationId + "/" + start.token()));
+            assertThat(followUp.json().path("content").asText()).contains("transcribed", session.toString(), "No audio");
+            assertThat(followUp.json().path("flags").asInt() & FakeDiscord.EPHEMERAL).isZero();
+        } finally {
+            discord.refuseChannelMessages(false);
+        }
+    }
+
+    @Test
+    void aRefusalAfterThePublicDeferralIsShownToTheCallerAlone() throws java.sql.SQLException {
+        execute("UPDATE campaigns SET active = false WHERE id = ?", campaignId);
+        long before = sessionsOfTheServer();
+        try {
+            Interaction start = discord.slash(discord.gm, "session", "start");
+
+            assertThat(discord.callback(start).path("type").asInt()).isEqualTo(5);
+            Answer answer = discord.answer(start);
+            assertThat(answer.ephemeral()).isTrue();
+            assertThat(answer.content()).contains("inactive");
+            discord.awaitCall("DELETE", "/webhooks/" + discord.applicationId + "/" + start.token() + "/messages/@original");
+            assertThat(sessionsOfTheServer()).isEqualTo(before);
+        } finally {
+            execute("UPDATE campaigns SET active = true WHERE id = ?", campaignId);
+        }
+    }
+
+    @Test
     void startOutsideAVoiceChannelIsRefusedSayingWhatToDo() {
         long before = sessionsOfTheServer();
         Answer answer = discord.answer(discord.slash(discord.gmAway, "session", "start"));
