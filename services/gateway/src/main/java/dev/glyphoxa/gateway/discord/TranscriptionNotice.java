@@ -22,8 +22,8 @@ final class TranscriptionNotice {
     static String text(AudioChannel voice, UUID sessionId) {
         return "🔴 **This session is being transcribed.** Glyphoxa listens in " + voice.getAsMention()
                 + " and keeps a written transcript of session `" + sessionId + "`: who said what (your Discord user id "
-                + "and the words recognised) and every line the NPCs speak. No audio is recorded or stored. The "
-                + "transcript is used for recaps and stays with this campaign.\n"
+                + "and the words recognised) and every line the NPCs speak. No recording is kept: the audio is only "
+                + "transcribed, and Glyphoxa's queues drop it within the hour. The transcript is used for recaps.\n"
                 + "To stop: a game master runs `/session stop`. If you do not want to be transcribed, leave "
                 + voice.getAsMention() + ".";
     }

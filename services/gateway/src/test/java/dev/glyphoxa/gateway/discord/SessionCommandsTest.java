@@ -49,7 +49,7 @@ class SessionCommandsTest extends DiscordStack {
                 && c.path().endsWith("/channels/" + discord.textChannelId + "/messages") && c.body().contains(session.toString()));
         assertThat(notice.authorization()).isEqualTo("Bot " + token);
         assertThat(notice.json().path("content").asText())
-                .contains("transcribed", session.toString(), "who said what", "NPC", "No audio", "/session stop",
+                .contains("transcribed", session.toString(), "who said what", "NPC", "No recording is kept", "/session stop",
                         "<#" + discord.voiceChannelId + ">");
     }
 
@@ -62,7 +62,7 @@ class SessionCommandsTest extends DiscordStack {
 
             FakeDiscord.Call followUp = discord.await("the notice as a follow-up", c -> c.method().equals("POST")
                     && c.path().endsWith("/webhooks/" + discord.applicationId + "/" + start.token()));
-            assertThat(followUp.json().path("content").asText()).contains("transcribed", session.toString(), "No audio");
+            assertThat(followUp.json().path("content").asText()).contains("transcribed", session.toString(), "No recording is kept");
             assertThat(followUp.json().path("flags").asInt() & FakeDiscord.EPHEMERAL).isZero();
         } finally {
             discord.refuseChannelMessages(false);
