@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,8 @@ public class DiscordBots {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBots.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+    /** A JDA in these states will not reconnect by itself. */
+    private static final Set<JDA.Status> GONE = EnumSet.of(JDA.Status.SHUTDOWN, JDA.Status.FAILED_TO_LOGIN);
 
     private final DiscordSettings settings;
     private final TenantRepository tenantRows;
@@ -93,9 +96,15 @@ public class DiscordBots {
         }
         for (String tenantId : List.copyOf(bots.keySet())) {
             String sealed = wanted.get(tenantId);
+            JDA jda = bots.get(tenantId).jda();
             if (!Objects.equals(sealed, bots.get(tenantId).sealedToken())) {
                 LOG.info("tenant '{}': bot token {}; stopping its Discord bot", tenantId, sealed == null ? "cleared" : "changed");
-                stop(bots.remove(tenantId).jda());
+                bots.remove(tenantId).jda().shutdown();
+            } else if (GONE.contains(jda.getStatus())) {
+                // Discord closed the session for good (e.g. the token was reset while the bot ran): log in afresh,
+                // which either works or marks the token as refused.
+                LOG.warn("tenant '{}': Discord bot {}; logging in again", tenantId, jda.getStatus());
+                bots.remove(tenantId);
             }
         }
         refused.keySet().removeIf(tenantId -> !Objects.equals(refused.get(tenantId), wanted.get(tenantId)));
@@ -188,7 +197,4 @@ public class DiscordBots {
         bots.clear();
     }
 
-    private static void stop(JDA jda) {
-        jda.shutdown();
-    }
 }

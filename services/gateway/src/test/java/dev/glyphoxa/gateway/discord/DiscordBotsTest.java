@@ -116,6 +116,22 @@ class DiscordBotsTest extends DiscordStack {
     }
 
     @Test
+    void aBotDiscordClosedForGoodLogsInAgainAtTheNextRefresh() {
+        JDA before = bots.bot(tenantId);
+        int identifies = discord.identifies().size();
+
+        discord.disconnect(4004, "Authentication failed.");
+        assertThat(eventually(() -> before.getStatus() == JDA.Status.SHUTDOWN)).isTrue();
+        assertThat(readiness.status().ready()).isFalse();
+        bots.refresh();
+
+        assertThat(bots.bot(tenantId)).isNotSameAs(before);
+        assertThat(eventually(() -> bots.bot(tenantId).getStatus() == JDA.Status.CONNECTED)).isTrue();
+        assertThat(discord.identifies()).hasSize(identifies + 1);
+        assertThat(readiness.status().ready()).isTrue();
+    }
+
+    @Test
     void aServerNotRegisteredToTheTenantIsRefused() {
         String otherServer = discord.snowflake();
         tenants.update(tenantId, new Changes(null, null, List.of(otherServer), null, null, false, null));

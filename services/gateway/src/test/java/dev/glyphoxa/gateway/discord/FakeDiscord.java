@@ -509,6 +509,14 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** Closes the bot's gateway connection with a Discord close code, e.g. 4004 (authentication failed). */
+    public void disconnect(int closeCode, String reason) {
+        WebSocket ws = session;
+        if (ws != null) {
+            ws.close(closeCode, reason);
+        }
+    }
+
     /** Waits until a bot has identified and been sent its guild. */
     public void awaitConnected() {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
