@@ -43,8 +43,9 @@ import java.util.function.Predicate;
  *       callbacks, the interaction webhook ({@code @original} edits and deletes, follow-ups), channel messages, and
  *       attachment downloads. Every call is recorded so tests can assert on what the bot sent.</li>
  * </ul>
- * The server has a text channel, a voice channel, an @everyone role, a GM role and an admin role, and members:
- * a GM in the voice channel, a GM not in voice, a player in the voice channel.
+ * The server has a text channel, a voice channel, an @everyone role, a GM role and an admin role (Administrator
+ * permission), and members: a GM in the voice channel, a GM not in voice, a player in the voice channel, an admin.
+ * Snowflakes carry the current time, as Discord's do, and are random enough for test classes to share a database.
  */
 public final class FakeDiscord implements AutoCloseable {
 
@@ -63,7 +64,7 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    /** A member of the fake server; {@code permissions} is Discord's permission integer as a string. */
+    /** A member of the fake server, by the ids of its roles; {@code inVoice}: in the voice channel from the start. */
     public record Member(String id, String username, List<String> roles, boolean inVoice) {
     }
 
