@@ -18,6 +18,8 @@
  *       {@code session} (lifecycle, status, NPC control, idle and crash sweep), {@code recap}, {@code feedback},
  *       {@code tenant} (operator API, keys), {@code secret} (bot tokens, Vault Transit). Each has a plain service
  *       bean the Discord commands call too, and a thin controller.</li>
+ *   <li>Discord ({@link dev.glyphoxa.gateway.discord}, off unless {@code glyphoxa.discord.enabled}): a bot per tenant
+ *       with a token, slash commands registered in the tenant's servers, each over the same service beans.</li>
  * </ul>
  */
 package dev.glyphoxa.gateway;

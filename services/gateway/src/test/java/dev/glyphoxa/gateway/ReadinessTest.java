@@ -29,6 +29,8 @@ class ReadinessTest extends GatewayStack {
         Map<String, String> checks = response.body().checks();
         assertThat(checks).containsKeys("database", "kafka");
         assertThat(checks.values()).allSatisfy(v -> assertThat(v).startsWith("UP"));
+        // The local run and every test without a bot: Discord is off unless enabled.
+        assertThat(checks).containsEntry("discord", "UP: disabled");
     }
 
     @Test

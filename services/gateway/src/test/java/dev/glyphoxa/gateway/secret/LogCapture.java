@@ -12,24 +12,24 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Everything logged through logback while open, from any logger. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture() {
+    public LogCapture() {
         appender.start();
         root.addAppender(appender);
     }
 
-    List<ILoggingEvent> events() {
+    public List<ILoggingEvent> events() {
         synchronized (appender.list) {
             return new ArrayList<>(appender.list);
         }
     }
 
     /** Each event as every text it carries: formatted message, raw arguments, throwable with its whole chain. */
-    List<String> texts() {
+    public List<String> texts() {
         return events().stream().flatMap(e -> Stream.concat(
                 Stream.of(e.getFormattedMessage(), e.getMessage(),
                         e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())),
