@@ -11,7 +11,7 @@ import java.util.Map;
 public final class FakeVoiceChannel implements VoiceChannel {
 
     private final String kind;
-    public final List<String> calls = new ArrayList<>();
+    public final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final List<NpcAudio> played = new ArrayList<>();
     private final Map<String, String> joined = new LinkedHashMap<>();
     private final boolean fallback;

@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -37,8 +40,10 @@ public class ControlEventConsumer implements ReadinessCheck {
     public static final String GROUP = "glyphoxa-voice-bridge";
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlEventConsumer.class);
+    private static final Duration HISTORY_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final String bootstrapServers;
     private final ControlEventHandler handler;
     private final Thread thread;
     private volatile boolean assigned;
@@ -47,6 +52,7 @@ public class ControlEventConsumer implements ReadinessCheck {
 
     public ControlEventConsumer(KafkaSettings kafka, VoiceChannels channels, DeadLetterPublisher deadLetters) {
         this.handler = new ControlEventHandler(channels, deadLetters::publish);
+        this.bootstrapServers = kafka.bootstrapServers();
         this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, GROUP, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
@@ -66,6 +72,7 @@ public class ControlEventConsumer implements ReadinessCheck {
                 public void onPartitionsAssigned(Collection<TopicPartition> added) {
                     // Resolve "latest" now, before saying ready: a SessionStarted sent right after must not be skipped.
                     added.forEach(consumer::position);
+                    rejoin(added);
                     partitions += added.size();
                     assigned = true;
                 }
@@ -85,6 +92,50 @@ public class ControlEventConsumer implements ReadinessCheck {
             LOG.error("control consumer stopped: {}", e.getMessage(), e);
         } finally {
             consumer.close();
+        }
+    }
+
+    /**
+     * Rejoins the sessions that were running before this bridge (or another replica) took the partitions: their
+     * SessionStarted lies before the committed offset, so the live loop will not see it again.
+     */
+    private void rejoin(Collection<TopicPartition> added) {
+        Map<TopicPartition, Long> upTo = new HashMap<>();
+        added.forEach(tp -> upTo.put(tp, consumer.position(tp)));
+        LiveSessions live = new LiveSessions();
+        try (KafkaConsumer<String, byte[]> history = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            history.assign(added);
+            history.seekToBeginning(added);
+            Set<TopicPartition> reading = new HashSet<>();
+            added.forEach(tp -> {
+                if (history.position(tp) < upTo.get(tp)) {
+                    reading.add(tp);
+                }
+            });
+            long deadline = System.nanoTime() + HISTORY_TIMEOUT.toNanos();
+            while (!reading.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    LOG.warn("control history not read within {}; sessions running before this start are not rejoined",
+                            HISTORY_TIMEOUT);
+                    return;
+                }
+                for (ConsumerRecord<String, byte[]> r : history.poll(Duration.ofMillis(200))) {
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    if (r.offset() < upTo.get(tp)) {
+                        live.add(r);
+                    }
+                }
+                reading.removeIf(tp -> history.position(tp) >= upTo.get(tp));
+            }
+        } catch (KafkaException e) {
+            LOG.warn("could not read the control history to rejoin running sessions: {}", e.getMessage());
+            return;
+        }
+        for (ConsumerRecord<String, byte[]> started : live.running()) {
+            LOG.info("session {} was running before this bridge took its partition: rejoining", started.key());
+            handler.handle(started);
         }
     }
 
