@@ -1,5 +1,6 @@
 package dev.glyphoxa.tts;
 
+import dev.glyphoxa.testsupport.LogCapture;
 import dev.glyphoxa.audio.OpusCodec;
 import dev.glyphoxa.audio.Pcm;
 import dev.glyphoxa.tts.provider.RemoteSynthesisException.Reason;

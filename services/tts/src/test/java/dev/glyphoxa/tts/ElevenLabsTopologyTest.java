@@ -1,5 +1,6 @@
 package dev.glyphoxa.tts;
 
+import dev.glyphoxa.testsupport.LogCapture;
 import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.schema.DeadLetter;
 import dev.glyphoxa.schema.NpcAudio;

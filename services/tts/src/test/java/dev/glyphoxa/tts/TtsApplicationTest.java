@@ -1,5 +1,6 @@
 package dev.glyphoxa.tts;
 
+import dev.glyphoxa.testsupport.LogCapture;
 import dev.glyphoxa.stage.StageTopology;
 import dev.glyphoxa.tts.provider.MissingProvider;
 import dev.glyphoxa.tts.provider.Synthesizer;

@@ -1,9 +1,9 @@
 package dev.glyphoxa.gateway.discord;
 
+import dev.glyphoxa.testsupport.LogCapture;
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.glyphoxa.gateway.discord.FakeDiscord.Answer;
-import dev.glyphoxa.gateway.secret.LogCapture;
 import dev.glyphoxa.gateway.tenant.TenantService.Changes;
 import dev.glyphoxa.stage.HealthController;
 import dev.glyphoxa.stage.ReadinessCheck;

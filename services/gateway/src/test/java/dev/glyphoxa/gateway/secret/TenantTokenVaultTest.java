@@ -1,5 +1,6 @@
 package dev.glyphoxa.gateway.secret;
 
+import dev.glyphoxa.testsupport.LogCapture;
 import dev.glyphoxa.gateway.GatewayStack;
 import dev.glyphoxa.gateway.tenant.TenantController.TenantView;
 import dev.glyphoxa.gateway.tenant.TenantService;

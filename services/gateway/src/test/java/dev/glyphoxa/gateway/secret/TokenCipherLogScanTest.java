@@ -1,5 +1,6 @@
 package dev.glyphoxa.gateway.secret;
 
+import dev.glyphoxa.testsupport.LogCapture;
 import ch.qos.logback.classic.Level;
 import dev.glyphoxa.stage.ReadinessCheck.Status;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
-package dev.glyphoxa.gateway.secret;
+package dev.glyphoxa.testsupport;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
@@ -26,6 +27,12 @@ public final class LogCapture implements AutoCloseable {
         synchronized (appender.list) {
             return new ArrayList<>(appender.list);
         }
+    }
+
+    /** Formatted messages at WARN or above. */
+    public List<String> warnings() {
+        return events().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     /** Each event as every text it carries: formatted message, raw arguments, throwable with its whole chain. */
