@@ -75,7 +75,7 @@ final class DeepgramRecognizer implements SpeechRecognizer {
         tail = tail.thenCompose(ws -> ws.sendBinary(audio, true));
         tail.whenComplete((ws, e) -> {
             if (e != null) {
-                s.fail(RecognitionException.from(engine.config().endpoint(), e));
+                s.sendFailed(RecognitionException.from(engine.config().endpoint(), e));
             }
         });
     }
@@ -93,7 +93,7 @@ final class DeepgramRecognizer implements SpeechRecognizer {
         s.closeRequested();
         tail.thenCompose(ws -> ws.sendText(CLOSE_STREAM, true)).whenComplete((ws, e) -> {
             if (e != null) {
-                s.fail(RecognitionException.from(engine.config().endpoint(), e));
+                s.sendFailed(RecognitionException.from(engine.config().endpoint(), e));
             }
         });
         tail = null;

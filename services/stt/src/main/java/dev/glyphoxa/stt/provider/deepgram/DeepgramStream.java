@@ -24,7 +24,9 @@ import java.util.concurrent.TimeoutException;
  * <p>{@code Results} with {@code is_final} (or {@code speech_final}) carry a segment that will not change again:
  * they are concatenated. Others are interim: the current guess for the segment in progress. After
  * {@code CloseStream} Deepgram flushes the last results, sends {@code Metadata} and closes with 1000; any other
- * close, or a close before {@code CloseStream}, means the utterance's text is incomplete.
+ * close, or a close before {@code CloseStream}, means the utterance's text is incomplete. Deepgram drops the TCP
+ * connection right after an error close, so one that races our audio writes may reach us as a broken pipe
+ * (disconnected) rather than its code: the JDK client reports whichever transport error comes first.
  */
 final class DeepgramStream implements WebSocket.Listener {
 
@@ -38,6 +40,7 @@ final class DeepgramStream implements WebSocket.Listener {
     private String interim = "";
     private int interimResults;
     private volatile boolean closeRequested;
+    private volatile RecognitionException sendFailure;
 
     DeepgramStream(String endpoint) {
         this.endpoint = endpoint;
@@ -139,6 +142,16 @@ final class DeepgramStream implements WebSocket.Listener {
         done.completeExceptionally(e);
     }
 
+    /**
+     * A send failed. Not the verdict yet: when Deepgram closes with an error code, the sends racing the close fail
+     * too, and the close (reported to the listener a moment later) says why.
+     */
+    void sendFailed(RecognitionException e) {
+        if (sendFailure == null) {
+            sendFailure = e;
+        }
+    }
+
     boolean failed() {
         return done.isCompletedExceptionally();
     }
@@ -166,6 +179,9 @@ final class DeepgramStream implements WebSocket.Listener {
         try {
             return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            if (sendFailure != null) {
+                throw sendFailure; // the connection broke and nothing ever said why
+            }
             throw new RecognitionException(Reason.TIMEOUT, endpoint + " sent no final result within "
                     + timeout.toMillis() + " ms of the utterance's end");
         } catch (ExecutionException e) {

@@ -107,7 +107,8 @@ public final class OpenAiTranscriptionEngine implements RecognizerFactory, AutoC
 
     /** Sends one utterance and returns its text; blocks the caller up to the result timeout. */
     String transcribe(short[] pcm16k, List<String> names) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(config.resultTimeout());
+        // No request timeout: get(timeout) below bounds headers and body alike, and cancelling aborts the exchange.
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint);
         MultipartForm form = form(pcm16k, names);
         request.header("Content-Type", form.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()));
         if (config.apiKey() != null && !config.apiKey().isBlank()) {
@@ -116,7 +117,6 @@ public final class OpenAiTranscriptionEngine implements RecognizerFactory, AutoC
         CompletableFuture<HttpResponse<String>> response = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> r;
         try {
-            // get(timeout) bounds the body too; the request timeout alone stops at the response headers.
             r = response.get(config.resultTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             response.cancel(true);

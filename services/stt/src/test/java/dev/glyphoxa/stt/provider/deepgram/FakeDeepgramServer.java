@@ -42,7 +42,11 @@ public final class FakeDeepgramServer extends WebSocketServer implements AutoClo
     public enum Mode {
         /** Behaves like Deepgram. */
         TRANSCRIBE,
-        /** Closes with 1011 NET-0000 after the first audio frame, as Deepgram does on an internal error. */
+        /**
+         * Takes the audio, then answers CloseStream by closing with 1011 NET-0000, as Deepgram does when it has no
+         * result in time. (At CloseStream, because a close that races the client's audio writes reaches the client
+         * as a broken pipe, not as the close code: that is the DROP case.)
+         */
         ERROR_CLOSE,
         /** Drops the TCP connection (no close frame) after the first interim result. */
         DROP,
@@ -154,10 +158,6 @@ public final class FakeDeepgramServer extends WebSocketServer implements AutoClo
             c.audio.writeBytes(bytes);
             crossings = c.audio.size() / INTERIM_EVERY;
         }
-        if (mode == Mode.ERROR_CLOSE) {
-            conn.close(1011, "NET-0000"); // 1011: unexpected condition
-            return;
-        }
         while (c.crossings < crossings && conn.isOpen()) {
             c.crossings++;
             progress(conn, c);
@@ -202,6 +202,7 @@ public final class FakeDeepgramServer extends WebSocketServer implements AutoClo
                 // never answers
             }
             case GARBAGE -> conn.send("<html><body><h1>502 Bad Gateway</h1></body></html>");
+            case ERROR_CLOSE -> conn.close(1011, "NET-0000"); // 1011: unexpected condition
             default -> {
                 int half = words.size() / 2;
                 if (!c.firstSegmentFinal) {

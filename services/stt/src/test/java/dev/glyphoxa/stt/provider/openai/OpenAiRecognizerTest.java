@@ -103,7 +103,7 @@ class OpenAiRecognizerTest {
     void aRefusedKeyIsAnErrorThatQuotesTheServerButNotTheKey() {
         try (CapturedLogs logs = new CapturedLogs(); SpeechRecognizer r = recognizer(server.baseUrl(), "sk-wrong-key", Duration.ofSeconds(20))) {
             RecognitionException e = failure(r);
-            assertThat(e.reason()).isEqualTo(Reason.ERROR);
+            assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.ERROR);
             assertThat(e.getMessage()).contains("HTTP 401", "Incorrect API key provided.").doesNotContain("sk-wrong-key");
             assertThat(logs.text()).doesNotContain("sk-wrong-key");
         }
@@ -114,7 +114,7 @@ class OpenAiRecognizerTest {
         server.mode(FakeTranscriptionServer.Mode.ERROR_500);
         try (SpeechRecognizer r = recognizer()) {
             RecognitionException e = failure(r);
-            assertThat(e.reason()).isEqualTo(Reason.ERROR);
+            assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.ERROR);
             assertThat(e.getMessage()).contains("HTTP 500", "The server had an error");
         }
     }
@@ -124,7 +124,7 @@ class OpenAiRecognizerTest {
         server.mode(FakeTranscriptionServer.Mode.HANG);
         try (SpeechRecognizer r = recognizer(server.baseUrl(), KEY, Duration.ofMillis(300))) {
             RecognitionException e = failure(r);
-            assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
+            assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.TIMEOUT);
             assertThat(e.getMessage()).contains("300 ms");
         }
     }
@@ -134,13 +134,13 @@ class OpenAiRecognizerTest {
         server.mode(FakeTranscriptionServer.Mode.GARBAGE);
         try (SpeechRecognizer r = recognizer()) {
             RecognitionException e = failure(r);
-            assertThat(e.reason()).isEqualTo(Reason.GARBAGE);
+            assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.GARBAGE);
             assertThat(e.getMessage()).contains("not JSON", "502 Bad Gateway");
         }
         server.mode(FakeTranscriptionServer.Mode.NO_TEXT);
         try (SpeechRecognizer r = recognizer()) {
             RecognitionException e = failure(r);
-            assertThat(e.reason()).isEqualTo(Reason.GARBAGE);
+            assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.GARBAGE);
             assertThat(e.getMessage()).contains("without a \"text\" field");
         }
     }
