@@ -26,7 +26,9 @@ import java.util.concurrent.TimeoutException;
  * {@code CloseStream} Deepgram flushes the last results, sends {@code Metadata} and closes with 1000; any other
  * close, or a close before {@code CloseStream}, means the utterance's text is incomplete. Deepgram drops the TCP
  * connection right after an error close, so one that races our audio writes may reach us as a broken pipe
- * (disconnected) rather than its code: the JDK client reports whichever transport error comes first.
+ * (disconnected) rather than its code: the JDK client reports whichever transport error comes first. And a
+ * connection dropped without a close frame right behind a message can go unnoticed by the JDK client (seen on
+ * JDK 25: the end of stream is read while no read is requested, and lost); {@link #await}'s timeout bounds that.
  */
 final class DeepgramStream implements WebSocket.Listener {
 

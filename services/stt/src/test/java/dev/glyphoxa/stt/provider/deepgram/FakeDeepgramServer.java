@@ -48,7 +48,10 @@ public final class FakeDeepgramServer extends WebSocketServer implements AutoClo
          * as a broken pipe, not as the close code: that is the DROP case.)
          */
         ERROR_CLOSE,
-        /** Drops the TCP connection (no close frame) after the first interim result. */
+        /**
+         * Drops the TCP connection (no close frame) at the first audio frame. Not after a message: the JDK client
+         * can miss an end of stream that arrives right behind a message (see DeepgramStream).
+         */
         DROP,
         /** Takes the audio and CloseStream and never answers. */
         HANG,
@@ -158,6 +161,13 @@ public final class FakeDeepgramServer extends WebSocketServer implements AutoClo
             c.audio.writeBytes(bytes);
             crossings = c.audio.size() / INTERIM_EVERY;
         }
+        if (mode == Mode.DROP) {
+            conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped");
+            // NIO closes a channel whose key was cancelled only at the selector's next select: wake it, or the
+            // socket stays open while the selector sleeps and the client never notices the drop.
+            onWriteDemand(conn);
+            return;
+        }
         while (c.crossings < crossings && conn.isOpen()) {
             c.crossings++;
             progress(conn, c);
@@ -177,9 +187,6 @@ public final class FakeDeepgramServer extends WebSocketServer implements AutoClo
             if (n > 0) {
                 send(conn, results(words.subList(half, half + n), false, false, c));
             }
-        }
-        if (mode == Mode.DROP) {
-            conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped");
         }
     }
 
