@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * Deepgram's live transcription over a websocket ({@code /v1/listen}): one connection per utterance, 16 kHz linear16
@@ -82,7 +83,7 @@ public final class DeepgramEngine implements RecognizerFactory, AutoCloseable {
                 }
             }
             hints.remove("");
-            return hints.stream().limit(MAX_HINTS).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+            return hints.stream().limit(MAX_HINTS).collect(Collectors.toCollection(LinkedHashSet::new));
         }
 
         private static String encode(String s) {

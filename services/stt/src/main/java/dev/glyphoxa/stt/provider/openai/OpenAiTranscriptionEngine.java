@@ -1,7 +1,5 @@
 package dev.glyphoxa.stt.provider.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.glyphoxa.audio.Wav;
 import dev.glyphoxa.stt.provider.RecognitionException;
@@ -129,7 +127,7 @@ public final class OpenAiTranscriptionEngine implements RecognizerFactory, AutoC
             response.cancel(true);
             throw new RecognitionException(Reason.DISCONNECTED, "interrupted while waiting for " + endpoint, e);
         }
-        return text(r.statusCode(), r.body());
+        return TranscriptionResponse.text(json, endpoint, r.statusCode(), r.body());
     }
 
     MultipartForm form(short[] pcm16k, List<String> names) {
@@ -164,37 +162,6 @@ public final class OpenAiTranscriptionEngine implements RecognizerFactory, AutoC
             p.append(p.isEmpty() ? "" : ", ").append(n);
         }
         return p.isEmpty() ? "" : p.append('.').toString();
-    }
-
-    String text(int status, String body) {
-        if (status / 100 != 2) {
-            throw new RecognitionException(Reason.ERROR, endpoint + " answered HTTP " + status + ": " + errorMessage(body));
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new RecognitionException(Reason.GARBAGE, endpoint + " answered with something that is not JSON: \""
-                    + RecognitionException.excerpt(body) + "\"");
-        }
-        JsonNode text = root == null ? null : root.get("text");
-        if (text == null || !text.isTextual()) {
-            throw new RecognitionException(Reason.GARBAGE, endpoint + " answered without a \"text\" field: \""
-                    + RecognitionException.excerpt(body) + "\"");
-        }
-        return text.asText().strip().replaceAll("\\s+", " ");
-    }
-
-    private String errorMessage(String body) {
-        try {
-            JsonNode message = json.readTree(body).path("error").path("message");
-            if (message.isTextual()) {
-                return RecognitionException.excerpt(message.asText());
-            }
-        } catch (JsonProcessingException | RuntimeException e) {
-            // not OpenAI's error format: quote the body instead
-        }
-        return RecognitionException.excerpt(body);
     }
 
     @Override

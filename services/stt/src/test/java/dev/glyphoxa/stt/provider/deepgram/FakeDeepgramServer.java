@@ -1,7 +1,6 @@
 package dev.glyphoxa.stt.provider.deepgram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
@@ -13,14 +12,9 @@ import org.java_websocket.server.WebSocketServer;
 
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +67,7 @@ public final class FakeDeepgramServer extends WebSocketServer implements AutoClo
         Connection(String resource, String authorization) {
             int q = resource.indexOf('?');
             this.path = q < 0 ? resource : resource.substring(0, q);
-            this.query = parse(q < 0 ? "" : resource.substring(q + 1));
+            this.query = DeepgramMessages.query(q < 0 ? "" : resource.substring(q + 1));
             this.authorization = authorization;
         }
 
@@ -217,15 +211,9 @@ public final class FakeDeepgramServer extends WebSocketServer implements AutoClo
                     send(conn, results(words.subList(0, half), true, false, c));
                 }
                 send(conn, results(words.subList(half, words.size()), true, true, c));
-                send(conn, metadata(c));
+                send(conn, DeepgramMessages.metadata(c.audio().length));
                 conn.close(CloseFrame.NORMAL, "");
             }
-        }
-    }
-
-    private void send(WebSocket conn, ObjectNode message) {
-        if (conn.isOpen()) {
-            conn.send(message.toString());
         }
     }
 
@@ -235,52 +223,13 @@ public final class FakeDeepgramServer extends WebSocketServer implements AutoClo
                 c.interims++;
             }
         }
-        ObjectNode r = json.createObjectNode();
-        r.put("type", "Results");
-        r.putArray("channel_index").add(0).add(1);
-        r.put("duration", 0.25 * segment.size());
-        r.put("start", 0.0);
-        r.put("is_final", isFinal);
-        r.put("speech_final", speechFinal);
-        ObjectNode alternative = r.putObject("channel").putArray("alternatives").addObject();
-        alternative.put("transcript", String.join(" ", segment));
-        alternative.put("confidence", 0.97);
-        ArrayNode ws = alternative.putArray("words");
-        for (String w : segment) {
-            ws.addObject().put("word", w.replaceAll("\\W", "").toLowerCase()).put("start", 0.0).put("end", 0.25)
-                    .put("confidence", 0.97).put("punctuated_word", w);
-        }
-        ObjectNode metadata = r.putObject("metadata");
-        metadata.put("request_id", UUID.randomUUID().toString());
-        metadata.putObject("model_info").put("name", "general-nova-3").put("version", "2025-01-01.0").put("arch", "nova-3");
-        metadata.put("model_uuid", UUID.randomUUID().toString());
-        r.put("from_finalize", false);
-        return r;
+        return DeepgramMessages.results(segment, isFinal, speechFinal);
     }
 
-    private ObjectNode metadata(Connection c) {
-        ObjectNode m = json.createObjectNode();
-        m.put("type", "Metadata");
-        m.put("transaction_key", "deprecated");
-        m.put("request_id", UUID.randomUUID().toString());
-        m.put("sha256", "0".repeat(64));
-        m.put("created", "2026-11-24T12:00:00.000Z");
-        m.put("duration", c.audio().length / 32_000.0);
-        m.put("channels", 1);
-        return m;
-    }
-
-    static Map<String, List<String>> parse(String query) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            String[] kv = pair.split("=", 2);
-            out.computeIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), k -> new ArrayList<>())
-                    .add(kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+    private void send(WebSocket conn, ObjectNode message) {
+        if (conn.isOpen()) {
+            conn.send(message.toString());
         }
-        return out;
     }
 
     @Override
