@@ -72,6 +72,11 @@ public final class RecognizerPool implements AutoCloseable {
         return factory.provider();
     }
 
+    /** See {@link RecognizerFactory#redecodesFirstUtterance()}. */
+    public boolean redecodesFirstUtterance() {
+        return factory.redecodesFirstUtterance();
+    }
+
     /** Creates recognisers ahead of the first utterance (and fails start-up early if the engine cannot). */
     public void warmUp(int count) {
         List<Lease> made = new ArrayList<>();

@@ -6,7 +6,6 @@ import dev.glyphoxa.schema.SpeechAudio;
 import dev.glyphoxa.schema.SpeechEnded;
 import dev.glyphoxa.schema.SpeechEvent;
 import dev.glyphoxa.schema.SpeechStarted;
-import dev.glyphoxa.schema.Transcript;
 import dev.glyphoxa.schema.TurnTimings;
 import dev.glyphoxa.stage.GuardedProcessor;
 import dev.glyphoxa.stage.StageFailures;
@@ -32,16 +31,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Follows each speaker's utterance on {@code glyphoxa.speech}: keeps its audio in {@code stt-audio}, feeds the
- * live recogniser as chunks arrive, and at SpeechEnded publishes the {@link Transcript} and deletes the state.
+ * live recogniser as chunks arrive (publishing its interim text when it has any), and at SpeechEnded publishes the
+ * final {@link dev.glyphoxa.schema.Transcript} and deletes the state.
  */
 final class SpeechProcessor extends GuardedProcessor<SpeechEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpeechProcessor.class);
-    private static final Pattern SPACE = Pattern.compile(" ");
     static final int SAMPLE_RATE = 16_000;
 
     private final Transcriber transcriber;
@@ -94,7 +92,7 @@ final class SpeechProcessor extends GuardedProcessor<SpeechEvent> {
                 .setSpeakerId(value.getSpeakerId()).setUtteranceId(value.getUtteranceId())
                 .setStartMs(s.getStartMs()).setChunksStored(0).setSamples(0)
                 .setUpdatedAtMs(context.currentSystemTimeMs()).build());
-        transcriber.start(key, value.getUtteranceId(), vocabulary(value.getSessionId()));
+        transcriber.start(key, value.getUtteranceId(), Vocabulary.of(sessions.get(value.getSessionId())));
         liveKeys.add(key);
     }
 
@@ -121,6 +119,9 @@ final class SpeechProcessor extends GuardedProcessor<SpeechEvent> {
         state.setUpdatedAtMs(context.currentSystemTimeMs());
         utterances.put(key, state);
         transcriber.audio(key, value.getUtteranceId(), a.getChunkIndex(), Pcm.toShorts(bytes));
+        transcriber.partial(key, value.getUtteranceId()).ifPresent(text -> emit(value.getSessionId(),
+                Transcripts.interim(state, text, transcriber.provider(), words(value.getSessionId())),
+                TopologyParts.sinkName(Topics.TRANSCRIPTS)));
     }
 
     private void ended(SpeechEvent value, SpeechEnded e) {
@@ -134,29 +135,17 @@ final class SpeechProcessor extends GuardedProcessor<SpeechEvent> {
                     value.getSessionId(), value.getUtteranceId(), value.getSpeakerId(), e.getChunkCount(), state.getChunksStored());
         }
         String prefix = SttKeys.chunkPrefix(value.getSessionId(), value.getSpeakerId(), value.getUtteranceId());
-        Transcriber.Result result = transcriber.finish(key, value.getUtteranceId(), e.getChunkCount(),
-                vocabulary(value.getSessionId()), () -> storedAudio(prefix));
+        Recognition result = transcriber.finish(key, value.getUtteranceId(), e.getChunkCount(),
+                Vocabulary.of(sessions.get(value.getSessionId())), () -> storedAudio(prefix));
         liveKeys.remove(key);
-        if (result.fromStoredAudio()) {
+        if (result.source() == Recognition.Source.STORED_AUDIO) {
             LOG.info("session {}: utterance {} decoded from stored audio ({} chunks)", value.getSessionId(),
                     value.getUtteranceId(), state.getChunksStored());
         }
-        long now = context.currentSystemTimeMs();
-        TurnTimings timings = TurnTimings.newBuilder(e.getTimings()).setSttFinalMs(now).build();
-        long end = timings.getSpeechEndMs() != null ? timings.getSpeechEndMs()
-                : state.getStartMs() + state.getSamples() * 1000 / SAMPLE_RATE;
-        emit(value.getSessionId(), Transcript.newBuilder()
-                .setSessionId(value.getSessionId())
-                .setSpeakerId(value.getSpeakerId())
-                .setUtteranceId(value.getUtteranceId())
-                .setTurnId(e.getTurnId())
-                .setText(displayed(result.text(), vocabulary(value.getSessionId())))
-                .setIsFinal(true)
-                .setProvider(transcriber.provider())
-                .setSpeechStartMs(state.getStartMs())
-                .setSpeechEndMs(end)
-                .setTimings(timings)
-                .build(), TopologyParts.sinkName(Topics.TRANSCRIPTS));
+        TurnTimings timings = TurnTimings.newBuilder(e.getTimings()).setSttFinalMs(context.currentSystemTimeMs()).build();
+        long end = timings.getSpeechEndMs() != null ? timings.getSpeechEndMs() : Transcripts.audioEnd(state);
+        emit(value.getSessionId(), Transcripts.finalOne(state, e.getTurnId(), result, words(value.getSessionId()),
+                timings, end), TopologyParts.sinkName(Topics.TRANSCRIPTS));
         deleteUtterance(key, state);
     }
 
@@ -171,23 +160,9 @@ final class SpeechProcessor extends GuardedProcessor<SpeechEvent> {
         return state;
     }
 
-    private List<NameWord> vocabulary(String sessionId) {
+    private List<NameWord> words(String sessionId) {
         SessionVocabulary v = sessions.get(sessionId);
         return v == null ? List.of() : v.getWords();
-    }
-
-    /** Writes added words as the campaign spells them: "grimjaw" → "Grimjaw". */
-    static String displayed(String text, List<NameWord> words) {
-        if (text.isEmpty() || words.isEmpty()) {
-            return text;
-        }
-        java.util.Map<String, String> display = new java.util.HashMap<>();
-        words.forEach(w -> display.put(w.getWord(), w.getDisplay()));
-        List<String> out = new ArrayList<>();
-        for (String token : SPACE.split(text)) {
-            out.add(display.getOrDefault(token, token));
-        }
-        return String.join(" ", out);
     }
 
     private short[] storedAudio(String prefix) {

@@ -1,11 +1,13 @@
 package dev.glyphoxa.stt;
 
-import dev.glyphoxa.stt.state.NameWord;
+import dev.glyphoxa.stt.provider.RecognitionException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -16,7 +18,8 @@ import java.util.function.Supplier;
  * audio lives in the stage's store; when this instance's recogniser did not see every chunk in order (another
  * instance had the utterance before a failover, a chunk arrived out of order, the utterance began before this
  * process did), {@link #finish} re-decodes the stored audio instead. So it does for the first utterance of a
- * freshly created recogniser, whose streamed result is unreliable (see {@link #finish}).
+ * freshly created recogniser of an engine that asks for it (see {@link #finish}). When a cloud provider fails on an
+ * utterance, the {@link ProviderFallback} transcribes the stored audio offline.
  *
  * <p>Keys are per speaker ({@code session|speaker}); a session is handled by one stream task at a time, so a key is
  * never used by two threads at once, while different keys may be.
@@ -25,15 +28,12 @@ public final class Transcriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transcriber.class);
 
-    /** Recognised text and whether it came from the stored audio rather than the live recogniser. */
-    public record Result(String text, boolean fromStoredAudio) {
-    }
-
     private static final class Live {
         final RecognizerPool.Lease lease;
         final String utteranceId;
         int nextChunk;
         boolean inSync = true;
+        String lastPartial = "";
 
         Live(RecognizerPool.Lease lease, String utteranceId) {
             this.lease = lease;
@@ -45,9 +45,16 @@ public final class Transcriber {
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final AtomicLong liveResults = new AtomicLong();
     private final AtomicLong storedAudioResults = new AtomicLong();
+    private final ProviderFallback fallback;
 
+    /** Without a fallback: for the offline engine, which reports no provider failures. */
     public Transcriber(RecognizerPool pool) {
+        this(pool, new ProviderFallback(pool.provider(), null, new SimpleMeterRegistry()));
+    }
+
+    public Transcriber(RecognizerPool pool, ProviderFallback fallback) {
         this.pool = pool;
+        this.fallback = fallback;
     }
 
     public String provider() {
@@ -55,13 +62,13 @@ public final class Transcriber {
     }
 
     /** Starts live recognition of an utterance; a repeated start of the same utterance keeps what was fed. */
-    public void start(String key, String utteranceId, List<NameWord> vocabulary) {
+    public void start(String key, String utteranceId, Vocabulary vocabulary) {
         Live current = live.get(key);
         if (current != null && current.utteranceId.equals(utteranceId)) {
             return;
         }
         abandon(key);
-        RecognizerPool.Lease lease = pool.acquire(vocabulary);
+        RecognizerPool.Lease lease = acquire(vocabulary);
         try {
             lease.recognizer().startUtterance();
         } catch (RuntimeException e) {
@@ -95,6 +102,20 @@ public final class Transcriber {
         }
     }
 
+    /** The live recogniser's text so far, if it changed since the last call; for interim transcripts. */
+    public Optional<String> partial(String key, String utteranceId) {
+        Live l = live.get(key);
+        if (l == null || !l.utteranceId.equals(utteranceId) || !l.inSync) {
+            return Optional.empty();
+        }
+        String text = l.lease.recognizer().partialText();
+        if (text.isBlank() || text.equals(l.lastPartial)) {
+            return Optional.empty();
+        }
+        l.lastPartial = text;
+        return Optional.of(text);
+    }
+
     /** Whether this instance's live recogniser heard exactly chunks 0..chunkCount-1 of the utterance. */
     public boolean heardAll(String key, String utteranceId, int chunkCount) {
         Live l = live.get(key);
@@ -103,46 +124,60 @@ public final class Transcriber {
 
     /**
      * Ends the utterance: the live hypothesis if the live recogniser heard every chunk, else a decode of
-     * {@code storedAudio} (the chunks in index order) with a pooled recogniser.
+     * {@code storedAudio} (the chunks in index order) with a pooled recogniser; when a cloud provider fails on
+     * either, the fallback's.
      */
-    public Result finish(String key, String utteranceId, int chunkCount, List<NameWord> vocabulary,
+    public Recognition finish(String key, String utteranceId, int chunkCount, Vocabulary vocabulary,
                          Supplier<short[]> storedAudio) {
+        try {
+            return recognise(key, utteranceId, chunkCount, vocabulary, storedAudio);
+        } catch (RecognitionException e) {
+            return fallback.recover(key, utteranceId, vocabulary, storedAudio, e);
+        }
+    }
+
+    private Recognition recognise(String key, String utteranceId, int chunkCount, Vocabulary vocabulary,
+                             Supplier<short[]> storedAudio) {
         RecognizerPool.Lease lease;
         if (heardAll(key, utteranceId, chunkCount)) {
             Live l = live.remove(key);
             lease = l.lease;
-            boolean cold = lease.utterances() == 0;
+            boolean cold = lease.utterances() == 0 && pool.redecodesFirstUtterance();
             try {
                 String text = lease.recognizer().finishUtterance();
                 lease.finishedUtterance();
                 if (!cold) {
                     pool.release(lease);
                     liveResults.incrementAndGet();
-                    return new Result(text, false);
+                    return new Recognition(text, Recognition.Source.LIVE, pool.provider());
                 }
             } catch (RuntimeException e) {
                 pool.discard(lease);
                 throw e;
             }
-            // A fresh decoder streams with the model's initial cepstral mean (live CMN), which can be far from this
-            // channel's: measured, Festival speech resampled to 16 kHz gave "have you seen granted today" on a fresh
-            // decoder and the right words on every later utterance. Decoding the stored utterance as a whole
-            // (batch CMN) fixes that first one; the live pass above has meanwhile adapted the decoder.
+            // A fresh PocketSphinx decoder's first streamed utterance is unreliable (see its engine); decoding the
+            // stored utterance as a whole fixes it, and the live pass above has meanwhile adapted the decoder.
             LOG.debug("{}: first utterance of a fresh recogniser; decoding {} from stored audio", key, utteranceId);
         } else {
             abandon(key);
-            lease = pool.acquire(vocabulary);
+            lease = acquire(vocabulary);
         }
         try {
             String text = lease.recognizer().transcribe(storedAudio.get());
             lease.finishedUtterance();
             pool.release(lease);
             storedAudioResults.incrementAndGet();
-            return new Result(text, true);
+            return new Recognition(text, Recognition.Source.STORED_AUDIO, pool.provider());
         } catch (RuntimeException e) {
             pool.discard(lease);
             throw e;
         }
+    }
+
+    private RecognizerPool.Lease acquire(Vocabulary vocabulary) {
+        RecognizerPool.Lease lease = pool.acquire(vocabulary.words());
+        lease.recognizer().expectNames(vocabulary.names());
+        return lease;
     }
 
     /** Drops the live recognition of a speaker, returning its recogniser to the pool. */
@@ -150,7 +185,7 @@ public final class Transcriber {
         Live l = live.remove(key);
         if (l != null) {
             try {
-                l.lease.recognizer().finishUtterance();
+                l.lease.recognizer().cancelUtterance();
                 pool.release(l.lease);
             } catch (RuntimeException e) {
                 pool.discard(l.lease);

@@ -15,9 +15,21 @@ import java.util.Set;
 final class FakeEngine implements RecognizerFactory {
 
     final List<Fake> made = new ArrayList<>();
+    /** Whether its recognisers report partial text ("heard N so far") while fed. */
+    final boolean partials;
+
+    FakeEngine() {
+        this(false);
+    }
+
+    FakeEngine(boolean partials) {
+        this.partials = partials;
+    }
 
     static final class Fake implements SpeechRecognizer {
         final List<String> words = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+        boolean partials;
         long samples;
         long sum;
         boolean open;
@@ -27,6 +39,17 @@ final class FakeEngine implements RecognizerFactory {
         @Override
         public void addWords(List<Pronunciation> added) {
             added.forEach(p -> words.add(p.word()));
+        }
+
+        @Override
+        public void expectNames(List<String> expected) {
+            names.clear();
+            names.addAll(expected);
+        }
+
+        @Override
+        public String partialText() {
+            return partials && open && samples > 0 ? "heard " + samples + " so far" : "";
         }
 
         @Override
@@ -65,9 +88,16 @@ final class FakeEngine implements RecognizerFactory {
         return "fake";
     }
 
+    /** Behaves like PocketSphinx here, so the tests of the fresh-recogniser path use it. */
+    @Override
+    public boolean redecodesFirstUtterance() {
+        return true;
+    }
+
     @Override
     public SpeechRecognizer create() {
         Fake f = new Fake();
+        f.partials = partials;
         made.add(f);
         return f;
     }

@@ -56,10 +56,16 @@ class SttTopologyTest {
         final Transcriber transcriber;
 
         Stage(dev.glyphoxa.stt.provider.RecognizerFactory engine, NamePronouncer pronouncer, SttSettings settings) {
-            pool = new RecognizerPool(engine, 2);
-            transcriber = new Transcriber(pool);
-            SttTopology topology = new SttTopology(new StageFailures("stt", new SimpleMeterRegistry()),
-                    transcriber, new CampaignVocabulary(pronouncer, engine::knowsWord, engine.phones()), settings);
+            this(new RecognizerPool(engine, 2), null, new CampaignVocabulary(pronouncer, engine::knowsWord, engine.phones()),
+                    settings, new SimpleMeterRegistry());
+        }
+
+        /** With a cloud engine's pool and the fallback that stands in for its failures. */
+        Stage(RecognizerPool pool, ProviderFallback fallback, CampaignVocabulary vocabulary, SttSettings settings,
+              io.micrometer.core.instrument.MeterRegistry registry) {
+            this.pool = pool;
+            transcriber = fallback == null ? new Transcriber(pool) : new Transcriber(pool, fallback);
+            SttTopology topology = new SttTopology(new StageFailures("stt", registry), transcriber, vocabulary, settings);
             Properties props = new Properties();
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, topology.applicationId());
             props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

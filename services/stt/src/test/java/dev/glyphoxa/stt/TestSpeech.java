@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** Real speech for tests: sentences voiced by Festival's text2wave, and one shared PocketSphinx engine. */
-final class TestSpeech {
+public final class TestSpeech {
 
     private static final Map<String, short[]> VOICED = new ConcurrentHashMap<>();
     private static volatile PocketSphinxEngine engine;
@@ -22,7 +22,7 @@ final class TestSpeech {
     private TestSpeech() {
     }
 
-    static synchronized PocketSphinxEngine engine() {
+    public static synchronized PocketSphinxEngine engine() {
         if (engine == null) {
             engine = new PocketSphinxEngine(SttSettings.defaults().pocketSphinx());
         }
@@ -30,7 +30,7 @@ final class TestSpeech {
     }
 
     /** 16 kHz mono samples of the sentence spoken by Festival's default (US) voice. */
-    static short[] voiced(String sentence) {
+    public static short[] voiced(String sentence) {
         return VOICED.computeIfAbsent(sentence, TestSpeech::synthesise);
     }
 
@@ -65,7 +65,7 @@ final class TestSpeech {
     }
 
     /** Word error rate: word-level Levenshtein distance (substitutions, insertions, deletions) over reference length. */
-    static double wer(String reference, String hypothesis) {
+    public static double wer(String reference, String hypothesis) {
         return errors(reference, hypothesis) / (double) words(reference).length;
     }
 
