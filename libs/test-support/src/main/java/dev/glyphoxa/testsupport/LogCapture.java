@@ -44,6 +44,24 @@ public final class LogCapture implements AutoCloseable {
                 .toList();
     }
 
+    /** Every event as one text: level, logger, message, stack trace. */
+    public String text() {
+        StringBuilder all = new StringBuilder();
+        for (ILoggingEvent e : events()) {
+            all.append(e.getLevel()).append(' ').append(e.getLoggerName()).append(' ').append(e.getFormattedMessage()).append('\n');
+            if (e.getThrowableProxy() != null) {
+                all.append(ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    /** Formatted messages of the WARN events of one logger class. */
+    public List<String> warnings(Class<?> from) {
+        return events().stream().filter(e -> e.getLevel() == Level.WARN)
+                .filter(e -> e.getLoggerName().equals(from.getName())).map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
     @Override
     public void close() {
         root.detachAppender(appender);

@@ -1,5 +1,6 @@
 package dev.glyphoxa.stt;
 
+import dev.glyphoxa.testsupport.LogCapture;
 import dev.glyphoxa.schema.Transcript;
 import dev.glyphoxa.schema.TurnTimings;
 import dev.glyphoxa.stt.SttTopologyTest.Stage;
@@ -134,7 +135,7 @@ class CloudProviderTopologyTest {
             deepgram.mode(FakeDeepgramServer.Mode.valueOf(mode));
         }
         String key = rejected ? "wrong-" + KEY : KEY;
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (LogCapture logs = new LogCapture()) {
             List<Transcript> out = aliceSpeaks(stage(deepgram(key, Duration.ofMillis(500)), true));
 
             Transcript last = out.getLast();
@@ -178,7 +179,7 @@ class CloudProviderTopologyTest {
     @CsvSource({"ERROR_500, error", "HANG, timeout", "GARBAGE, garbage", "NO_TEXT, garbage"})
     void anOpenAiFailureIsCountedAndPocketSphinxTranscribesTheUtterance(String mode, String reason) {
         openai.mode(FakeTranscriptionServer.Mode.valueOf(mode));
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (LogCapture logs = new LogCapture()) {
             List<Transcript> out = aliceSpeaks(stage(openai(Duration.ofMillis(500)), true));
             assertThat(out).singleElement().satisfies(t -> {
                 assertThat(t.getProvider()).isEqualTo("pocketsphinx");

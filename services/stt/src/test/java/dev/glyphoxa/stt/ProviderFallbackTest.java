@@ -1,5 +1,6 @@
 package dev.glyphoxa.stt;
 
+import dev.glyphoxa.testsupport.LogCapture;
 import dev.glyphoxa.stt.provider.Pronunciation;
 import dev.glyphoxa.stt.provider.RecognitionException;
 import dev.glyphoxa.stt.provider.RecognitionException.Reason;
@@ -90,7 +91,7 @@ class ProviderFallbackTest {
         FakeEngine offlineEngine = new FakeEngine();
         ProviderFallback fallback = new ProviderFallback("cloud", new RecognizerPool(offlineEngine, 1), registry);
         Transcriber t = new Transcriber(new RecognizerPool(cloud, 2), fallback);
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (LogCapture logs = new LogCapture()) {
             t.start("s\u001fp", "u1", GRIMJAW);
             for (int i = 0; i < 5; i++) {
                 t.audio("s\u001fp", "u1", i, chunk(i + 1));
@@ -126,7 +127,7 @@ class ProviderFallbackTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Transcriber t = new Transcriber(new RecognizerPool(new FailingCloud(
                 new RecognitionException(Reason.ERROR, "HTTP 500")), 2), new ProviderFallback("cloud", null, registry));
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (LogCapture logs = new LogCapture()) {
             t.start("s\u001fp", "u1", Vocabulary.NONE);
             t.audio("s\u001fp", "u1", 0, chunk(1));
             Recognition r = t.finish("s\u001fp", "u1", 1, Vocabulary.NONE, () -> stored(1));

@@ -1,5 +1,6 @@
 package dev.glyphoxa.stt;
 
+import dev.glyphoxa.testsupport.LogCapture;
 import dev.glyphoxa.stage.StageTopology;
 import dev.glyphoxa.stt.provider.deepgram.DeepgramEngine;
 import dev.glyphoxa.stt.provider.openai.OpenAiTranscriptionEngine;
@@ -56,7 +57,7 @@ class SttApplicationTest {
         props.put("glyphoxa.stt.api-key-file", keyFile.toString());
         props.put("glyphoxa.stt.result-timeout", "750ms");
         props.put("glyphoxa.stt.model", "nova-2");
-        try (CapturedLogs logs = new CapturedLogs(); ApplicationContext ctx = ApplicationContext.run(props)) {
+        try (LogCapture logs = new LogCapture(); ApplicationContext ctx = ApplicationContext.run(props)) {
             SttEngines engines = ctx.getBean(SttEngines.class);
             assertThat(engines.primary()).isInstanceOf(DeepgramEngine.class);
             DeepgramEngine.Config config = ((DeepgramEngine) engines.primary()).config();

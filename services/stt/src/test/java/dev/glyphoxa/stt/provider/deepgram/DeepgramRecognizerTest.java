@@ -1,7 +1,7 @@
 package dev.glyphoxa.stt.provider.deepgram;
 
 import dev.glyphoxa.audio.Pcm;
-import dev.glyphoxa.stt.CapturedLogs;
+import dev.glyphoxa.testsupport.LogCapture;
 import dev.glyphoxa.stt.TestSpeech;
 import dev.glyphoxa.stt.provider.RecognitionException;
 import dev.glyphoxa.stt.provider.RecognitionException.Reason;
@@ -111,7 +111,7 @@ class DeepgramRecognizerTest {
 
     @Test
     void aRefusedKeyIsAnError() {
-        try (CapturedLogs logs = new CapturedLogs(); SpeechRecognizer r = recognizer("wrong-key", "nova-3", Duration.ofSeconds(20))) {
+        try (LogCapture logs = new LogCapture(); SpeechRecognizer r = recognizer("wrong-key", "nova-3", Duration.ofSeconds(20))) {
             RecognitionException e = failure(r);
             assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.ERROR);
             assertThat(e.getMessage()).contains("refused the connection: HTTP 404").doesNotContain("wrong-key");

@@ -1,7 +1,7 @@
 package dev.glyphoxa.stt.provider.openai;
 
 import dev.glyphoxa.audio.Pcm;
-import dev.glyphoxa.stt.CapturedLogs;
+import dev.glyphoxa.testsupport.LogCapture;
 import dev.glyphoxa.stt.TestSpeech;
 import dev.glyphoxa.stt.provider.RecognitionException;
 import dev.glyphoxa.stt.provider.RecognitionException.Reason;
@@ -101,7 +101,7 @@ class OpenAiRecognizerTest {
 
     @Test
     void aRefusedKeyIsAnErrorThatQuotesTheServerButNotTheKey() {
-        try (CapturedLogs logs = new CapturedLogs(); SpeechRecognizer r = recognizer(server.baseUrl(), "sk-wrong-key", Duration.ofSeconds(20))) {
+        try (LogCapture logs = new LogCapture(); SpeechRecognizer r = recognizer(server.baseUrl(), "sk-wrong-key", Duration.ofSeconds(20))) {
             RecognitionException e = failure(r);
             assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.ERROR);
             assertThat(e.getMessage()).contains("HTTP 401", "Incorrect API key provided.").doesNotContain("sk-wrong-key");
