@@ -26,7 +26,7 @@ public record KafkaSettings(
         @Nullable Map<String, String> streams) {
 
     /**
-     * No default broker: on a shared machine a fallback like localhost:9092 can silently reach somebody else's
+     * No default broker: on a shared machine a fallback to a local default port can silently reach somebody else's
      * Kafka, so a service without a broker address refuses to start and says which setting is missing.
      */
     public KafkaSettings {

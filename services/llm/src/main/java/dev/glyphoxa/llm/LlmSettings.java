@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param provider           {@code offline} (the built-in rule-based responder, no language model) or {@code openai}
  *                           (any OpenAI-compatible chat-completions endpoint)
  * @param baseUrl            endpoint base, e.g. {@code https://api.openai.com/v1}, {@code http://localhost:11434/v1}
- *                           (Ollama), {@code http://localhost:8080/v1} (llama.cpp server, vLLM, LM Studio) or
+ *                           (Ollama), the {@code /v1} base of a llama.cpp server, vLLM or LM Studio, or
  *                           {@code https://generativelanguage.googleapis.com/v1beta/openai}; OpenAI's when unset
  * @param model              model name at that endpoint; required for {@code openai}
  * @param apiKey             bearer token, normally from {@code GLYPHOXA_LLM_API_KEY}; unset for local servers

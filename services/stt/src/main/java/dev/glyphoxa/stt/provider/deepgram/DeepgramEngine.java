@@ -1,6 +1,6 @@
 package dev.glyphoxa.stt.provider.deepgram;
 
-import dev.glyphoxa.stt.provider.RecognizerFactory;
+import dev.glyphoxa.stt.provider.CloudRecognizerFactory;
 import dev.glyphoxa.stt.provider.SpeechRecognizer;
 
 import java.net.URI;
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * mono sent as binary frames while the utterance arrives, {@code CloseStream} at its end. Also speaks to self-hosted
  * Deepgram and anything else with the same wire format (base URL configurable).
  */
-public final class DeepgramEngine implements RecognizerFactory, AutoCloseable {
+public final class DeepgramEngine implements CloudRecognizerFactory, AutoCloseable {
 
     public static final String NAME = "deepgram";
     public static final String DEFAULT_BASE_URL = "wss://api.deepgram.com/v1/listen";
@@ -116,17 +116,6 @@ public final class DeepgramEngine implements RecognizerFactory, AutoCloseable {
     @Override
     public SpeechRecognizer create() {
         return new DeepgramRecognizer(this);
-    }
-
-    /** A cloud model needs no pronunciations: every word counts as known. */
-    @Override
-    public boolean knowsWord(String word) {
-        return true;
-    }
-
-    @Override
-    public Set<String> phones() {
-        return Set.of();
     }
 
     CompletableFuture<WebSocket> connect(List<String> names, WebSocket.Listener listener) {

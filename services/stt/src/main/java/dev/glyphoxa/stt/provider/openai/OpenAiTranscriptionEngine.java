@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.glyphoxa.audio.Wav;
 import dev.glyphoxa.stt.provider.RecognitionException;
 import dev.glyphoxa.stt.provider.RecognitionException.Reason;
-import dev.glyphoxa.stt.provider.RecognizerFactory;
+import dev.glyphoxa.stt.provider.CloudRecognizerFactory;
 import dev.glyphoxa.stt.provider.SpeechRecognizer;
 
 import java.io.IOException;
@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * WAV in a multipart form, {@code {"text": ...}} back. The same API is served by OpenAI, Groq and local whisper
  * servers (faster-whisper-server, whisper.cpp's server, LocalAI), so only base URL, model and key differ.
  */
-public final class OpenAiTranscriptionEngine implements RecognizerFactory, AutoCloseable {
+public final class OpenAiTranscriptionEngine implements CloudRecognizerFactory, AutoCloseable {
 
     public static final String NAME = "openai";
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -90,17 +89,6 @@ public final class OpenAiTranscriptionEngine implements RecognizerFactory, AutoC
     @Override
     public SpeechRecognizer create() {
         return new OpenAiRecognizer(this);
-    }
-
-    /** A cloud model needs no pronunciations: every word counts as known. */
-    @Override
-    public boolean knowsWord(String word) {
-        return true;
-    }
-
-    @Override
-    public Set<String> phones() {
-        return Set.of();
     }
 
     /** Sends one utterance and returns its text; blocks the caller up to the result timeout. */
