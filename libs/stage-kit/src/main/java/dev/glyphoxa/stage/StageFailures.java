@@ -30,6 +30,11 @@ public final class StageFailures {
         return stage;
     }
 
+    /** The stage's meter registry, for counters of its own beside the dead letters. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
     public void deadLetter(ProcessorContext<String, SpecificRecord> context, Record<String, byte[]> record, Exception error) {
         RecordMetadata meta = context.recordMetadata().orElse(null);
         String topic = meta == null ? "unknown" : meta.topic();

@@ -26,14 +26,18 @@ final class ReplyStreamer {
         this.responders = responders;
     }
 
-    /** Each responder of the chain in turn, until one has said its first sentence. */
-    void stream(ReplyRequest request, TurnWriter turn, String sessionId, String turnId) {
+    /**
+     * Each responder of the chain in turn, until one has said its first sentence.
+     *
+     * @return the position in the chain of the responder that answered (0: the configured one)
+     */
+    int stream(ReplyRequest request, TurnWriter turn, String sessionId, String turnId) {
         List<Responder> chain = responders.chain();
         for (int i = 0; ; i++) {
             Responder responder = chain.get(i);
             try {
                 run(responder, request, turn, sessionId, turnId);
-                return;
+                return i;
             } catch (ResponderException e) {
                 if (i == chain.size() - 1) {
                     throw e;

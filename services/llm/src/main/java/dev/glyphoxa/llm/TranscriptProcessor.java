@@ -43,6 +43,7 @@ final class TranscriptProcessor extends GuardedProcessor<Transcript> {
     private final KnowledgeRetriever retriever;
     private final LongSupplier clock;
     private final TurnTaking turnTaking;
+    private final TurnOutcomes outcomes;
     private SessionMemory memory;
     private KeyValueStore<String, PendingTurn> pending;
 
@@ -54,6 +55,7 @@ final class TranscriptProcessor extends GuardedProcessor<Transcript> {
         this.retriever = new KnowledgeRetriever(settings.knowledgeLimit());
         this.clock = clock;
         this.turnTaking = new TurnTaking(settings.turnMinSilence(), settings.turnMaxSilence());
+        this.outcomes = new TurnOutcomes(failures.registry());
     }
 
     @Override
@@ -82,7 +84,7 @@ final class TranscriptProcessor extends GuardedProcessor<Transcript> {
         PendingTurn turn = turnTaking.add(pending.get(key), transcript, now);
         if (TurnTaking.due(turn, now)) {
             pending.delete(key);
-            answer(campaign, turn);
+            answerCounted(campaign, turn);
         } else {
             pending.put(key, turn);
             LOG.debug("session {} turn {}: \"{}\" sounds unfinished; waiting until {} for more", sessionId,
@@ -103,7 +105,7 @@ final class TranscriptProcessor extends GuardedProcessor<Transcript> {
         for (PendingTurn turn : due) {
             pending.delete(TurnTaking.key(turn.getSessionId(), turn.getSpeakerId()));
             try {
-                answer(memory.requireCampaign(turn.getSessionId(), "turn " + turn.getTurnId()), turn);
+                answerCounted(memory.requireCampaign(turn.getSessionId(), "turn " + turn.getTurnId()), turn);
             } catch (RuntimeException e) {
                 failures.deadLetter(context, new Record<>(turn.getSessionId(), Topics.TRANSCRIPTS.valueSerde().encode(
                         asTranscript(turn)), nowMs), e);
@@ -111,7 +113,17 @@ final class TranscriptProcessor extends GuardedProcessor<Transcript> {
         }
     }
 
-    private void answer(SessionStarted campaign, PendingTurn turnSoFar) {
+    /** A turn that throws is dead-lettered by the caller; it is counted as failed here, once. */
+    private void answerCounted(SessionStarted campaign, PendingTurn turn) {
+        try {
+            outcomes.count(answer(campaign, turn));
+        } catch (RuntimeException e) {
+            outcomes.count(TurnOutcomes.Outcome.FAILED);
+            throw e;
+        }
+    }
+
+    private TurnOutcomes.Outcome answer(SessionStarted campaign, PendingTurn turnSoFar) {
         String sessionId = turnSoFar.getSessionId();
         String speaker = turnSoFar.getSpeakerId();
         String turnId = turnSoFar.getTurnId();
@@ -127,7 +139,7 @@ final class TranscriptProcessor extends GuardedProcessor<Transcript> {
             LOG.debug("session {} turn {}: nobody answers \"{}\" (no unmuted NPC spoken to, none addressed within {} s)",
                     sessionId, turnId, text, settings.continuationWindow().toSeconds());
             memory.saveConversation(sessionId, conversation);
-            return;
+            return TurnOutcomes.Outcome.NOBODY_ADDRESSED;
         }
         Addressing.Decision decision = who.get();
         List<KnowledgeEntity> knowledge = retriever.relevant(text, decision.npc(), campaign.getEntities(), history);
@@ -137,13 +149,14 @@ final class TranscriptProcessor extends GuardedProcessor<Transcript> {
                 TurnTaking.timings(turnSoFar), clock, line -> emit(sessionId, line, TopologyParts.sinkName(Topics.NPC_LINES)));
         LOG.debug("session {} turn {}: {} answers ({}), {} relevant entities", sessionId, turnId,
                 decision.npc().getName(), decision.reason(), knowledge.size());
-        streamer.stream(request, turn, sessionId, turnId);
+        int answeredBy = streamer.stream(request, turn, sessionId, turnId);
 
         memory.remember(conversation, decision.npc().getNpcId(), decision.npc().getNpcId(), decision.npc().getName(),
                 turn.spoken(), now);
         conversation.setLastNpcId(decision.npc().getNpcId());
         conversation.setLastAddressedAtMs(now);
         memory.saveConversation(sessionId, conversation);
+        return answeredBy == 0 ? TurnOutcomes.Outcome.ANSWERED : TurnOutcomes.Outcome.ANSWERED_BY_FALLBACK;
     }
 
     private static Transcript asTranscript(PendingTurn turn) {

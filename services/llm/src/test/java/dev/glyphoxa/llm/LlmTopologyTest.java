@@ -456,4 +456,61 @@ class LlmTopologyTest {
         assertThat(TurnTaking.soundsUnfinished("Is it the one?")).isFalse();
         assertThat(TurnTaking.soundsUnfinished("What about it.")).isFalse();
     }
+
+    private double turns(String outcome) {
+        var c = failures.registry().find("glyphoxa.turns").tag("stage", "llm").tag("outcome", outcome).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    @Test
+    void aTurnTheConfiguredResponderFailedIsCountedAsAnsweredByTheFallback() throws Exception {
+        server = new FakeChatServer().mode(FakeChatServer.Mode.ERROR_500);
+        LlmSettings settings = LlmSettings.defaults().withOpenAi(server.baseUrl(), "fake-model", null, Duration.ofMillis(300));
+        open(settings, Responders.from(settings));
+        startTwoNpcs();
+
+        say("turn-1", MINE_QUESTION);   // the endpoint fails: the built-in responder answers
+        turn("turn-1");
+
+        assertThat(turns("answered_by_fallback")).isEqualTo(1);
+        assertThat(turns("answered")).isZero();
+        assertThat(turns("failed")).isZero();
+    }
+
+    @Test
+    void turnsNobodyIsSpokenToAreCountedToo() {
+        openOffline(LlmSettings.defaults());
+        startTwoNpcs();
+
+        say("turn-1", "what a night it has been");
+        say("turn-2", MINE_QUESTION);
+        turn("turn-2");
+
+        assertThat(turns("nobody_addressed")).isEqualTo(1);
+        assertThat(turns("answered")).isEqualTo(1);
+    }
+
+    @Test
+    void aTurnNoResponderCanAnswerIsDeadLetteredAndCountedAsFailed() {
+        dev.glyphoxa.llm.provider.Responder broken = new dev.glyphoxa.llm.provider.Responder() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public void reply(dev.glyphoxa.llm.provider.ReplyRequest request, java.util.function.Consumer<String> deltas) {
+                throw new dev.glyphoxa.llm.provider.ResponderException("no model here");
+            }
+        };
+        open(LlmSettings.defaults(), new Responders(broken, broken));
+        startTwoNpcs();
+
+        say("turn-1", MINE_QUESTION);
+
+        assertThat(lines.isEmpty()).isTrue();
+        assertThat(deadLetters.readValuesToList()).singleElement()
+                .satisfies(d -> assertThat(d.getErrorMessage()).contains("no model here"));
+        assertThat(turns("failed")).isEqualTo(1);
+    }
 }

@@ -1,0 +1,38 @@
+package dev.glyphoxa.llm;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * {@code glyphoxa_turns_total{stage="llm",outcome}}: every ended turn counted once by how it ended, so turns nobody
+ * answered and turns whose responder failed are as visible as the answered ones.
+ */
+final class TurnOutcomes {
+
+    enum Outcome {
+        /** the configured responder answered */
+        ANSWERED,
+        /** a later responder of the chain answered: the configured one failed or stalled before its first sentence */
+        ANSWERED_BY_FALLBACK,
+        /** no NPC was spoken to and none within the continuation window, or the one spoken to is muted */
+        NOBODY_ADDRESSED,
+        /** the turn could not be answered at all and was dead-lettered */
+        FAILED
+    }
+
+    private final MeterRegistry registry;
+
+    TurnOutcomes(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void count(Outcome outcome) {
+        Counter.builder("glyphoxa.turns").tag("stage", "llm").tag("outcome", outcome.name().toLowerCase())
+                .description("ended player turns by outcome").register(registry).increment();
+    }
+
+    double count(String outcome) {
+        Counter c = registry.find("glyphoxa.turns").tag("stage", "llm").tag("outcome", outcome).counter();
+        return c == null ? 0 : c.count();
+    }
+}
