@@ -1,5 +1,6 @@
 package dev.glyphoxa.stt;
 
+import dev.glyphoxa.testsupport.WordErrorRate;
 import dev.glyphoxa.schema.NpcProfile;
 import dev.glyphoxa.schema.SessionStarted;
 import dev.glyphoxa.stt.provider.Pronunciation;
@@ -34,7 +35,7 @@ class FantasyNameTest {
         try (SpeechRecognizer r = TestSpeech.engine().create()) {
             String before = r.transcribe(pcm);
             System.out.println("without the name: " + before);
-            assertThat(TestSpeech.words(before)).doesNotContain("grimjaw");
+            assertThat(WordErrorRate.words(before)).doesNotContain("grimjaw");
 
             FestivalPronouncer festival = new FestivalPronouncer("festival", 30_000);
             String phones = festival.pronounce(List.of("grimjaw")).get("grimjaw");
@@ -44,7 +45,7 @@ class FantasyNameTest {
 
             String after = r.transcribe(pcm);
             System.out.println("with the name:    " + after);
-            assertThat(TestSpeech.words(after)).contains("grimjaw");
+            assertThat(WordErrorRate.words(after)).contains("grimjaw");
             assertThat(TestSpeech.wer(SENTENCE, after)).isLessThanOrEqualTo(0.2);
         }
     }

@@ -1,5 +1,6 @@
 package dev.glyphoxa.stt;
 
+import dev.glyphoxa.testsupport.WordErrorRate;
 import dev.glyphoxa.stt.provider.SpeechRecognizer;
 import org.junit.jupiter.api.Test;
 
@@ -46,9 +47,9 @@ class PocketSphinxRecognitionTest {
                 decodeSeconds += (System.nanoTime() - s) / 1e9;
                 audioSeconds += pcm.length / 16000.0;
                 String batch = r.transcribe(pcm);
-                errors += TestSpeech.errors(sentence, hyp);
-                batchErrors += TestSpeech.errors(sentence, batch);
-                words += TestSpeech.words(sentence).length;
+                errors += WordErrorRate.errors(sentence, hyp);
+                batchErrors += WordErrorRate.errors(sentence, batch);
+                words += WordErrorRate.words(sentence).length;
                 System.out.printf("ref: %s%n  streamed: %s%n  batch:    %s%n", sentence, hyp, batch);
             }
             double accuracy = 1 - errors / (double) words;

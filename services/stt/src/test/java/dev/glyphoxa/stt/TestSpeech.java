@@ -1,5 +1,6 @@
 package dev.glyphoxa.stt;
 
+import dev.glyphoxa.testsupport.WordErrorRate;
 import dev.glyphoxa.audio.Wav;
 import dev.glyphoxa.stt.provider.pocketsphinx.PocketSphinxEngine;
 
@@ -64,32 +65,8 @@ public final class TestSpeech {
         }
     }
 
-    /** Word error rate: word-level Levenshtein distance (substitutions, insertions, deletions) over reference length. */
+    /** Word error rate, see {@link WordErrorRate}. */
     public static double wer(String reference, String hypothesis) {
-        return errors(reference, hypothesis) / (double) words(reference).length;
-    }
-
-    static int errors(String reference, String hypothesis) {
-        String[] r = words(reference);
-        String[] h = words(hypothesis);
-        int[][] d = new int[r.length + 1][h.length + 1];
-        for (int i = 0; i <= r.length; i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= h.length; j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= r.length; i++) {
-            for (int j = 1; j <= h.length; j++) {
-                int sub = d[i - 1][j - 1] + (r[i - 1].equals(h[j - 1]) ? 0 : 1);
-                d[i][j] = Math.min(sub, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
-            }
-        }
-        return d[r.length][h.length];
-    }
-
-    static String[] words(String s) {
-        String t = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z' ]", " ").trim();
-        return t.isEmpty() ? new String[0] : t.split("\\s+");
+        return WordErrorRate.wer(reference, hypothesis);
     }
 }

@@ -1,5 +1,6 @@
 package dev.glyphoxa.e2e;
 
+import dev.glyphoxa.testsupport.WordErrorRate;
 import dev.glyphoxa.cli.LocalPipeline;
 import dev.glyphoxa.cli.TopicWatcher;
 import dev.glyphoxa.contracts.Topics;
@@ -57,7 +58,7 @@ class StageFailoverTest {
             List<SpeechEvent> ended = watch.values(Topics.SPEECH, e -> e.getSessionId().equals(session)
                     && e.getEvent() instanceof dev.glyphoxa.schema.SpeechEnded);
             assertThat(ended).isNotEmpty();
-            assertThat(WordAccuracy.of(LINE, heard.getText()))
+            assertThat(WordErrorRate.accuracy(LINE, heard.getText()))
                     .as("word accuracy of \"%s\" after failover", heard.getText()).isGreaterThanOrEqualTo(0.8);
             assertThat(VoiceTurnEndToEndTest.awaitReply(f, session).path("packets").asInt()).isPositive();
         } finally {

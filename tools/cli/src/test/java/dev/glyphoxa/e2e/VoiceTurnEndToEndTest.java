@@ -1,5 +1,6 @@
 package dev.glyphoxa.e2e;
 
+import dev.glyphoxa.testsupport.WordErrorRate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.glyphoxa.audio.Wav;
 import dev.glyphoxa.cli.TopicWatcher;
@@ -39,7 +40,7 @@ class VoiceTurnEndToEndTest {
             Transcript heard = watch.await(Topics.TRANSCRIPTS, t -> t.getSessionId().equals(session), Duration.ofSeconds(90))
                     .orElseThrow(() -> new AssertionError("no transcript for the question" + f.logs()));
             assertThat(heard.getSpeakerId()).isEqualTo("aria");
-            assertThat(WordAccuracy.of(QUESTION, heard.getText()))
+            assertThat(WordErrorRate.accuracy(QUESTION, heard.getText()))
                     .as("word accuracy of \"%s\" against \"%s\"", heard.getText(), QUESTION).isGreaterThanOrEqualTo(0.8);
 
             NpcLine line = watch.await(Topics.NPC_LINES, l -> l.getSessionId().equals(session), Duration.ofSeconds(60))
