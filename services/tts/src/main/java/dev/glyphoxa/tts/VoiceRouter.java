@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * distinct voice string, so a typo in a campaign file costs a log line rather than the NPC's speech.
  *
  * <p>A remote engine that fails on a line (network, account, garbage) does not cost the line either: the offline
- * fallback voice speaks it, with one warning per line and a count in {@link ProviderFailures}.
+ * fallback voice speaks it, with one warning per line and a count in {@link ProviderFailures}; when the remote
+ * stream breaks off after audio went out, the line ends with what was sent.
  */
 public final class VoiceRouter {
 
@@ -136,9 +137,14 @@ public final class VoiceRouter {
             out.endSource();
             String reason = e instanceof RemoteSynthesisException r ? r.reason().label() : "error";
             failures.increment(engine.name(), reason);
-            // packets already sent stay: the bridge drops repeated numbers, so the line continues after them
-            LOG.warn("{} failed on a line ({}): {}; {} speaks the line{}", voice, reason, e.getMessage(),
-                    fallbackVoice, out.packetsSent() > 0 ? " after the " + out.packetsSent() + " packets already sent" : "");
+            if (out.packetsSent() > 0) {
+                // Players already heard the start in this voice: the line ends there, as the llm stage ends a reply
+                // that breaks off, rather than starting over in another voice.
+                LOG.warn("{} failed on a line ({}): {}; the line ends after the {} packets already sent", voice, reason,
+                        e.getMessage(), out.packetsSent());
+                return;
+            }
+            LOG.warn("{} failed on a line ({}): {}; {} speaks the line", voice, reason, e.getMessage(), fallbackVoice);
             out.writeClip(fallbackVoice.synthesizer().synthesize(text, fallbackVoice.name()));
         }
     }
