@@ -100,7 +100,7 @@ public final class JsonBody {
         if (text == null) {
             return null;
         }
-        if (!PathIds.wellFormed(text.strip())) {
+        if (!Ids.wellFormed(text.strip())) {
             problems.add(new Problem(field, null, "'" + shorten(text) + "' is not an id (a UUID)"));
             return null;
         }

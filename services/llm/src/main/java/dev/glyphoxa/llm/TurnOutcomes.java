@@ -30,9 +30,4 @@ final class TurnOutcomes {
         Counter.builder("glyphoxa.turns").tag("stage", "llm").tag("outcome", outcome.name().toLowerCase())
                 .description("ended player turns by outcome").register(registry).increment();
     }
-
-    double count(String outcome) {
-        Counter c = registry.find("glyphoxa.turns").tag("stage", "llm").tag("outcome", outcome).counter();
-        return c == null ? 0 : c.count();
-    }
 }

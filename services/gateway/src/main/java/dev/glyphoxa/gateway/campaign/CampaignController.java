@@ -1,7 +1,7 @@
 package dev.glyphoxa.gateway.campaign;
 
 import dev.glyphoxa.gateway.JsonBody;
-import dev.glyphoxa.gateway.PathIds;
+import dev.glyphoxa.gateway.Ids;
 import dev.glyphoxa.gateway.campaign.CampaignService.CampaignChanges;
 import dev.glyphoxa.gateway.campaign.CampaignService.NewCampaign;
 import dev.glyphoxa.gateway.store.CampaignSummary;
@@ -103,14 +103,14 @@ public class CampaignController {
     @Get("/{id}")
     @Operation(operationId = "getCampaign", summary = "Read a campaign")
     public CampaignView get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        return CampaignView.of(campaigns.summary(caller.tenantId(), PathIds.of(id)));
+        return CampaignView.of(campaigns.summary(caller.tenantId(), Ids.path(id)));
     }
 
     @Patch("/{id}")
     @Operation(operationId = "updateCampaign", summary = "Change a campaign's name, game system, narrator voice or active flag; absent fields stay as they are")
     public CampaignView update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
                                @Body @Nullable @RequestBody(content = @Content(schema = @Schema(implementation = CampaignChanges.class))) String body) {
-        UUID campaignId = PathIds.of(id);
+        UUID campaignId = Ids.path(id);
         JsonBody b = JsonBody.parse(json, body, UPDATE_FIELDS);
         CampaignChanges changes = new CampaignChanges(b.text("name"), b.text("gameSystem"), b.text("narratorVoice"), b.bool("active"));
         b.done();
@@ -122,6 +122,6 @@ public class CampaignController {
     @Status(HttpStatus.NO_CONTENT)
     @Operation(operationId = "deleteCampaign", summary = "Delete a campaign with its NPCs and entities; refused (409) once it has sessions — deactivate it instead")
     public void delete(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        campaigns.delete(caller.tenantId(), PathIds.of(id));
+        campaigns.delete(caller.tenantId(), Ids.path(id));
     }
 }

@@ -1,7 +1,6 @@
 package dev.glyphoxa.gateway.campaign;
 
 import io.swagger.v3.oas.annotations.Parameter;
-import dev.glyphoxa.gateway.ApiException;
 import dev.glyphoxa.gateway.Ids;
 import dev.glyphoxa.gateway.store.CampaignEntity;
 import dev.glyphoxa.gateway.tenant.Caller;
@@ -48,10 +47,7 @@ public class KnowledgeImportController {
     public HttpResponse<ImportedKnowledge> importFile(@Parameter(hidden = true) Caller caller, @PathVariable String campaignId,
                                                      @Header(HttpHeaders.CONTENT_TYPE) @Nullable String contentType,
                                                      @Body @Nullable String body) {
-        UUID id = Ids.parse(campaignId);
-        if (id == null) {
-            throw ApiException.notFound("no campaign " + campaignId);
-        }
+        UUID id = Ids.inPath(campaignId, "campaign");
         List<CampaignEntity> saved = importer.importFile(caller.tenantId(), id, KnowledgeImporter.detect(contentType, body), body);
         return HttpResponse.created(new ImportedKnowledge(saved.size(),
                 saved.stream().map(e -> new ImportedEntity(e.id(), e.type(), e.name())).toList()));

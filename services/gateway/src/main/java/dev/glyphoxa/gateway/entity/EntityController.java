@@ -1,7 +1,7 @@
 package dev.glyphoxa.gateway.entity;
 
 import dev.glyphoxa.gateway.JsonBody;
-import dev.glyphoxa.gateway.PathIds;
+import dev.glyphoxa.gateway.Ids;
 import dev.glyphoxa.gateway.entity.EntityService.EntityChanges;
 import dev.glyphoxa.gateway.entity.EntityService.NewEntity;
 import dev.glyphoxa.gateway.store.CampaignEntity;
@@ -61,7 +61,7 @@ public class EntityController {
     @Operation(operationId = "listEntities", summary = "List a campaign's entities by name, optionally only those of one type")
     public List<EntityView> list(@Parameter(hidden = true) Caller caller, @PathVariable String campaignId,
                                  @QueryValue @Nullable @Parameter(description = "npc, location, item, faction, quest or lore") String type) {
-        return entities.list(caller.tenantId(), PathIds.of(campaignId), type).stream().map(EntityView::of).toList();
+        return entities.list(caller.tenantId(), Ids.path(campaignId), type).stream().map(EntityView::of).toList();
     }
 
     @Post
@@ -72,13 +72,13 @@ public class EntityController {
         JsonBody b = JsonBody.parse(json, body, FIELDS);
         NewEntity entity = new NewEntity(b.text("type"), b.text("name"), b.text("description"), b.texts("tags"));
         b.done();
-        return EntityView.of(entities.create(caller.tenantId(), PathIds.of(campaignId), entity));
+        return EntityView.of(entities.create(caller.tenantId(), Ids.path(campaignId), entity));
     }
 
     @Get("/{entityId}")
     @Operation(operationId = "getEntity", summary = "Read an entity")
     public EntityView get(@Parameter(hidden = true) Caller caller, @PathVariable String campaignId, @PathVariable String entityId) {
-        return EntityView.of(entities.find(caller.tenantId(), PathIds.of(campaignId), PathIds.of(entityId)));
+        return EntityView.of(entities.find(caller.tenantId(), Ids.path(campaignId), Ids.path(entityId)));
     }
 
     @Patch("/{entityId}")
@@ -88,13 +88,13 @@ public class EntityController {
         JsonBody b = JsonBody.parse(json, body, FIELDS);
         EntityChanges changes = new EntityChanges(b.text("type"), b.text("name"), b.text("description"), b.texts("tags"));
         b.done();
-        return EntityView.of(entities.update(caller.tenantId(), PathIds.of(campaignId), PathIds.of(entityId), changes));
+        return EntityView.of(entities.update(caller.tenantId(), Ids.path(campaignId), Ids.path(entityId), changes));
     }
 
     @Delete("/{entityId}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(operationId = "deleteEntity", summary = "Delete an entity")
     public void delete(@Parameter(hidden = true) Caller caller, @PathVariable String campaignId, @PathVariable String entityId) {
-        entities.delete(caller.tenantId(), PathIds.of(campaignId), PathIds.of(entityId));
+        entities.delete(caller.tenantId(), Ids.path(campaignId), Ids.path(entityId));
     }
 }

@@ -1,7 +1,7 @@
 package dev.glyphoxa.gateway.npc;
 
 import dev.glyphoxa.gateway.JsonBody;
-import dev.glyphoxa.gateway.PathIds;
+import dev.glyphoxa.gateway.Ids;
 import dev.glyphoxa.gateway.npc.NpcService.NewNpc;
 import dev.glyphoxa.gateway.npc.NpcService.NpcChanges;
 import dev.glyphoxa.gateway.store.Npc;
@@ -61,7 +61,7 @@ public class NpcController {
     @Get
     @Operation(operationId = "listNpcs", summary = "List a campaign's NPCs by name")
     public List<NpcView> list(@Parameter(hidden = true) Caller caller, @PathVariable String campaignId) {
-        return npcs.list(caller.tenantId(), PathIds.of(campaignId)).stream().map(NpcView::of).toList();
+        return npcs.list(caller.tenantId(), Ids.path(campaignId)).stream().map(NpcView::of).toList();
     }
 
     @Post
@@ -69,7 +69,7 @@ public class NpcController {
     @Operation(operationId = "createNpc", summary = "Add an NPC; voice is engine:voice with engine festival or espeak")
     public NpcView create(@Parameter(hidden = true) Caller caller, @PathVariable String campaignId,
                           @Body @Nullable @RequestBody(content = @Content(schema = @Schema(implementation = NewNpc.class))) String body) {
-        UUID campaign = PathIds.of(campaignId);
+        UUID campaign = Ids.path(campaignId);
         JsonBody b = JsonBody.parse(json, body, FIELDS);
         NewNpc npc = new NewNpc(b.text("name"), b.text("persona"), b.text("voice"), b.texts("aliases"), b.bool("muted"),
                 b.texts("knowledgeScope"));
@@ -80,15 +80,15 @@ public class NpcController {
     @Get("/{npcId}")
     @Operation(operationId = "getNpc", summary = "Read an NPC")
     public NpcView get(@Parameter(hidden = true) Caller caller, @PathVariable String campaignId, @PathVariable String npcId) {
-        return NpcView.of(npcs.find(caller.tenantId(), PathIds.of(campaignId), PathIds.of(npcId)));
+        return NpcView.of(npcs.find(caller.tenantId(), Ids.path(campaignId), Ids.path(npcId)));
     }
 
     @Patch("/{npcId}")
     @Operation(operationId = "updateNpc", summary = "Change an NPC; absent fields stay as they are, a list given replaces the list")
     public NpcView update(@Parameter(hidden = true) Caller caller, @PathVariable String campaignId, @PathVariable String npcId,
                           @Body @Nullable @RequestBody(content = @Content(schema = @Schema(implementation = NpcChanges.class))) String body) {
-        UUID campaign = PathIds.of(campaignId);
-        UUID npc = PathIds.of(npcId);
+        UUID campaign = Ids.path(campaignId);
+        UUID npc = Ids.path(npcId);
         JsonBody b = JsonBody.parse(json, body, FIELDS);
         NpcChanges changes = new NpcChanges(b.text("name"), b.text("persona"), b.text("voice"), b.texts("aliases"),
                 b.bool("muted"), b.texts("knowledgeScope"));
@@ -100,6 +100,6 @@ public class NpcController {
     @Status(HttpStatus.NO_CONTENT)
     @Operation(operationId = "deleteNpc", summary = "Delete an NPC")
     public void delete(@Parameter(hidden = true) Caller caller, @PathVariable String campaignId, @PathVariable String npcId) {
-        npcs.delete(caller.tenantId(), PathIds.of(campaignId), PathIds.of(npcId));
+        npcs.delete(caller.tenantId(), Ids.path(campaignId), Ids.path(npcId));
     }
 }

@@ -48,11 +48,7 @@ public class RecapController {
     }
 
     private static UUID session(String id) {
-        UUID parsed = Ids.parse(id);
-        if (parsed == null) {
-            throw ApiException.notFound("no session " + id);
-        }
-        return parsed;
+        return Ids.inPath(id, "session");
     }
 
     private static UUID campaign(String id) {

@@ -139,11 +139,7 @@ public class SessionController {
 
     /** A malformed id names no session: 404, as for a well-formed id that is unknown. */
     static UUID sessionId(String id) {
-        UUID parsed = Ids.parse(id);
-        if (parsed == null) {
-            throw ApiException.notFound("no session " + id);
-        }
-        return parsed;
+        return Ids.inPath(id, "session");
     }
 
     private static boolean blank(String s) {
