@@ -23,8 +23,10 @@ public final class SchemaCatalog implements SchemaStore {
     private static final List<String> COMMON = List.of("common/TurnTimings.avsc");
     private static final List<String> CURRENT = List.of(
             "ControlEvent.avsc", "VoicePacket.avsc", "SpeechEvent.avsc", "Transcript.avsc",
-            "NpcLine.avsc", "NpcAudio.avsc", "DeadLetter.avsc");
-    private static final List<String> HISTORY = List.of("history/NpcLine.v1.avsc");
+            "NpcLine.avsc", "NpcAudio.avsc", "BargeIn.avsc", "Playback.avsc", "DeadLetter.avsc");
+    /** Self-contained (shared types inlined as they were then), so an old TurnTimings cannot clash with today's. */
+    private static final List<String> HISTORY = List.of("history/NpcLine.v1.avsc", "history/NpcLine.v2.avsc",
+            "history/SpeechEvent.v1.avsc", "history/Transcript.v1.avsc", "history/NpcAudio.v1.avsc");
 
     private static final SchemaCatalog INSTANCE = load();
 
@@ -63,11 +65,7 @@ public final class SchemaCatalog implements SchemaStore {
         }
         for (String file : HISTORY) {
             // A fresh parser per historical file: the old record has the same full name as the current one.
-            Schema.Parser parser = new Schema.Parser();
-            for (String common : COMMON) {
-                parser.parse(read(common));
-            }
-            Schema s = parser.parse(read(file));
+            Schema s = new Schema.Parser().parse(read(file));
             map.put(fingerprint(s), s);
         }
         return new SchemaCatalog(Map.copyOf(map));
