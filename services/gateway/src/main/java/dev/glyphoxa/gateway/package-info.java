@@ -6,7 +6,8 @@
  *       acknowledged by Kafka before the API answers ({@link dev.glyphoxa.gateway.session.ControlPublisher});
  *       and the narrator's lines of a voice recap on {@code glyphoxa.npc.lines}.</li>
  *   <li>Consumes {@code glyphoxa.transcripts} and {@code glyphoxa.npc.lines} (group {@code glyphoxa-gateway}) into
- *       transcript lines, idempotently on their natural keys
+ *       transcript lines, idempotently on their natural keys, and {@code glyphoxa.playback}, whose cut turns lose
+ *       the sentences never played
  *       ({@link dev.glyphoxa.gateway.transcript.TranscriptListener},
  *       {@link dev.glyphoxa.gateway.transcript.TranscriptWriter}); what can never be stored goes to
  *       {@code glyphoxa.deadletter}.</li>

@@ -162,6 +162,24 @@ public abstract class GatewayStack implements TestPropertyProvider {
         }
     }
 
+    /** The first column of every row, as text. */
+    protected java.util.List<String> strings(String sql, Object... params) {
+        try (Connection c = stack.database().connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            java.util.List<String> out = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     protected void execute(String sql, Object... params) throws SQLException {
         try (Connection c = stack.database().connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -13,6 +13,7 @@ class TranscriptListenerTest {
         // @Topic needs compile-time constants; they must not drift from the one declaration in Topics.
         assertThat(TranscriptListener.TRANSCRIPTS).isEqualTo(Topics.TRANSCRIPTS.name());
         assertThat(TranscriptListener.NPC_LINES).isEqualTo(Topics.NPC_LINES.name());
+        assertThat(TranscriptListener.PLAYBACK).isEqualTo(Topics.PLAYBACK.name());
         assertThat(TranscriptListener.GROUP).isEqualTo("glyphoxa-gateway");
     }
 }

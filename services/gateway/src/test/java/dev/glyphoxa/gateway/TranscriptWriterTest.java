@@ -126,6 +126,49 @@ class TranscriptWriterTest extends GatewayStack {
         assertThat(writer.writeTranscript(transcript(sessionId, "u-6", "good text"))).isEqualTo(Outcome.STORED);
     }
 
+    @Test
+    void aCutTurnKeepsOnlyTheSentencesPlayedEvenThoseArrivingLater() {
+        writer.writeNpcLine(npcLine(sessionId, "t-cut", 0, "Aye, lad."));
+        writer.writeNpcLine(npcLine(sessionId, "t-cut", 1, "North, under the cliffs."));
+        writer.writeNpcLine(npcLine(sessionId, "t-kept", 0, "Another turn, untouched."));
+
+        assertThat(writer.writePlayback(cut(sessionId, "t-cut", 1))).isEqualTo(Outcome.STORED);
+        assertThat(writer.writePlayback(cut(sessionId, "t-cut", 1))).isEqualTo(Outcome.STORED); // redelivery: same result
+        // generated before the LLM heard of the cut, stored after it: never said, so never stored
+        assertThat(writer.writeNpcLine(npcLine(sessionId, "t-cut", 2, "Mind the goblins."))).isEqualTo(Outcome.DUPLICATE);
+
+        assertThat(texts("t-cut")).containsExactly("Aye, lad.");
+        assertThat(texts("t-kept")).containsExactly("Another turn, untouched.");
+    }
+
+    @Test
+    void playbackOfPlayedLinesChangesNothingAndGarbageIsDeadLettered() {
+        writer.writeNpcLine(npcLine(sessionId, "t-played", 0, "Aye, lad."));
+        byte[] played = Topics.PLAYBACK.valueSerde().encode(dev.glyphoxa.schema.Playback.newBuilder()
+                .setSessionId(sessionId).setTurnId("t-played").setNpcId("npc-grimjaw").setOccurredAtMs(System.currentTimeMillis())
+                .setEvent(dev.glyphoxa.schema.LinePlayed.newBuilder().setLineSequence(0).setLastInTurn(true).setPackets(40)
+                        .setTimings(dev.glyphoxa.schema.TurnTimings.newBuilder().build()).build()).build());
+        assertThat(writer.writePlayback(record(Topics.PLAYBACK.name(), sessionId, played))).isEqualTo(Outcome.SKIPPED);
+        assertThat(texts("t-played")).containsExactly("Aye, lad.");
+
+        ConsumerRecord<String, byte[]> garbage = record(Topics.PLAYBACK.name(), sessionId, "nope".getBytes(StandardCharsets.UTF_8));
+        assertThat(writer.writePlayback(garbage)).isEqualTo(Outcome.DEAD_LETTERED);
+        assertThat(awaitDeadLetter(sessionId, garbage.offset()).getErrorMessage()).contains("not a readable Playback");
+    }
+
+    private java.util.List<String> texts(String turn) {
+        return strings("SELECT text FROM transcript_lines WHERE session_id = ?::uuid AND turn_id = ? ORDER BY sequence",
+                sessionId, turn);
+    }
+
+    private ConsumerRecord<String, byte[]> cut(String session, String turn, int linesPlayed) {
+        return record(Topics.PLAYBACK.name(), session, Topics.PLAYBACK.valueSerde().encode(dev.glyphoxa.schema.Playback.newBuilder()
+                .setSessionId(session).setTurnId(turn).setNpcId("npc-grimjaw").setOccurredAtMs(System.currentTimeMillis())
+                .setEvent(dev.glyphoxa.schema.TurnCut.newBuilder().setLinesPlayed(linesPlayed)
+                        .setReason(dev.glyphoxa.schema.CutReason.BARGE_IN).setSpeakerId("player-2")
+                        .setTimings(dev.glyphoxa.schema.TurnTimings.newBuilder().build()).build()).build()));
+    }
+
     private DeadLetter awaitDeadLetter(String key, long sourceOffset) {
         Optional<ConsumerRecord<String, byte[]>> found = awaitRecord(Topics.DEADLETTER.name(), r -> key.equals(r.key())
                 && Topics.DEADLETTER.valueSerde().decode(r.value()).getSourceOffset() == sourceOffset);

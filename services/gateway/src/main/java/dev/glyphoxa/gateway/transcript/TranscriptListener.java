@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes transcripts and NPC lines into the transcript store. Offsets are committed after each record, so a
+ * Consumes transcripts and NPC lines into the transcript store, and playback reports to drop what a cut turn
+ * never said. Offsets are committed after each record, so a
  * restart re-delivers at most the record in flight (stored once thanks to the idempotent inserts). A failure
  * the writer throws (database down) is retried with growing pauses; if it persists the record is dead-lettered
  * rather than silently skipped.
@@ -28,6 +29,7 @@ public class TranscriptListener implements KafkaListenerExceptionHandler {
     /** Annotation values must be constants; TranscriptListenerTopicsTest checks them against {@code Topics}. */
     public static final String TRANSCRIPTS = "glyphoxa.transcripts";
     public static final String NPC_LINES = "glyphoxa.npc.lines";
+    public static final String PLAYBACK = "glyphoxa.playback";
 
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptListener.class);
 
@@ -47,6 +49,11 @@ public class TranscriptListener implements KafkaListenerExceptionHandler {
     @Topic(NPC_LINES)
     void npcLine(ConsumerRecord<String, byte[]> record) {
         writer.writeNpcLine(record);
+    }
+
+    @Topic(PLAYBACK)
+    void playback(ConsumerRecord<String, byte[]> record) {
+        writer.writePlayback(record);
     }
 
     @Override

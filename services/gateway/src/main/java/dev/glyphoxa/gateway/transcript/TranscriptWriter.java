@@ -5,20 +5,24 @@ import dev.glyphoxa.gateway.store.GameSession;
 import dev.glyphoxa.gateway.store.GameSessionRepository;
 import dev.glyphoxa.gateway.store.TranscriptLineRepository;
 import dev.glyphoxa.schema.NpcLine;
+import dev.glyphoxa.schema.Playback;
 import dev.glyphoxa.schema.Transcript;
+import dev.glyphoxa.schema.TurnCut;
 import dev.glyphoxa.schema.TurnTimings;
 import dev.glyphoxa.stage.DeadLetterPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Stores consumed transcripts and NPC lines. Inserts are idempotent (ON CONFLICT DO NOTHING on the natural keys),
+ * Stores consumed transcripts and NPC lines, and drops the NPC lines a cut turn never played. Inserts are idempotent (ON CONFLICT DO NOTHING on the natural keys),
  * so at-least-once delivery stores each line once. A record that can never be stored (undecodable, no or
  * mismatched session key, unknown session, refused by a constraint) goes to the dead-letter topic and processing
  * goes on; anything else (the database is down) is thrown so the consumer retries the record.
@@ -27,6 +31,8 @@ import java.util.UUID;
 public class TranscriptWriter {
 
     public enum Outcome { STORED, DUPLICATE, SKIPPED, DEAD_LETTERED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(TranscriptWriter.class);
 
     private final GameSessionRepository sessions;
     private final TranscriptLineRepository lines;
@@ -73,6 +79,30 @@ public class TranscriptWriter {
                     stamp(timings == null ? null : timings.getSttFinalMs()),
                     stamp(timings == null ? null : timings.getLlmFirstLineMs()));
             return stored(session, inserted);
+        });
+    }
+
+    /**
+     * What the voice-bridge played, from {@code glyphoxa.playback}: a cut turn loses the sentences that were not
+     * played (and any that arrive later); a played line changes nothing (it is already stored).
+     *
+     * @return STORED when a cut was recorded, SKIPPED for other playback events
+     */
+    public Outcome writePlayback(ConsumerRecord<String, byte[]> record) {
+        return guarded(record, () -> {
+            Playback p = Topics.PLAYBACK.valueSerde().decode(record.value());
+            GameSession session = session(record.key(), p);
+            if (!(p.getEvent() instanceof TurnCut cut)) {
+                return Outcome.SKIPPED;
+            }
+            if (cut.getLinesPlayed() < 0) {
+                throw new InvalidRecordException("negative lines_played " + cut.getLinesPlayed());
+            }
+            int removed = lines.cutTurn(session.tenantId(), session.id(), p.getTurnId(), p.getNpcId(),
+                    cut.getLinesPlayed(), cut.getReason().name(), Instant.ofEpochMilli(p.getOccurredAtMs()));
+            LOG.debug("session {} turn {}: cut after {} line(s) ({}); {} unplayed line(s) removed from the transcript",
+                    session.id(), p.getTurnId(), cut.getLinesPlayed(), cut.getReason(), removed);
+            return Outcome.STORED;
         });
     }
 
