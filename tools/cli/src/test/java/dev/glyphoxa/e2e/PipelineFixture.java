@@ -65,6 +65,32 @@ final class PipelineFixture {
         return voice.speak(text, workDir.resolve("players").resolve(name + ".wav"));
     }
 
+    /**
+     * A short voiced burst, e.g. a listener's "mhm": the {@code voicedMs} loudest milliseconds of the spoken
+     * {@code text}, with silence around them as a microphone would send it.
+     */
+    Path burst(String text, String name, int voicedMs) throws IOException {
+        dev.glyphoxa.audio.Wav.Clip spoken = dev.glyphoxa.audio.Wav.read(speak(text, name + "-full"));
+        short[] all = spoken.samples();
+        int rate = spoken.sampleRate();
+        int window = rate * voicedMs / 1000;
+        int step = rate / 100;
+        int best = 0;
+        double loudest = -1;
+        for (int from = 0; from + window <= all.length; from += step) {
+            double rms = dev.glyphoxa.audio.Pcm.rms(java.util.Arrays.copyOfRange(all, from, from + window));
+            if (rms > loudest) {
+                loudest = rms;
+                best = from;
+            }
+        }
+        short[] padded = new short[window + rate * 6 / 10];
+        System.arraycopy(all, best, padded, rate * 3 / 10, Math.min(window, all.length - best));
+        Path out = workDir.resolve("players").resolve(name + ".wav");
+        dev.glyphoxa.audio.Wav.write(out, new dev.glyphoxa.audio.Wav.Clip(padded, rate));
+        return out;
+    }
+
     /** The last lines of every service log, to make a failing end-to-end test say where it broke. */
     String logs() {
         StringBuilder sb = new StringBuilder();
