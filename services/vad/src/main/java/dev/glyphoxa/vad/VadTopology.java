@@ -9,7 +9,10 @@ import dev.glyphoxa.vad.state.SpeakerState;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.Topology;
 
-/** glyphoxa.voice.in → [vad processor + vad-speakers store] → glyphoxa.speech (and glyphoxa.deadletter). */
+/**
+ * glyphoxa.voice.in → [vad processor + vad-speakers store] → glyphoxa.speech, glyphoxa.barge-in (and
+ * glyphoxa.deadletter).
+ */
 @Singleton
 public class VadTopology implements StageTopology {
 
@@ -44,6 +47,7 @@ public class VadTopology implements StageTopology {
                 TopologyParts.sourceName(Topics.VOICE_IN));
         topology.addStateStore(TopologyParts.store(VadProcessor.STORE, SpeakerState.class), PROCESSOR);
         TopologyParts.sink(topology, Topics.SPEECH, PROCESSOR);
+        TopologyParts.sink(topology, Topics.BARGE_IN, PROCESSOR);
         TopologyParts.deadLetterSink(topology, PROCESSOR);
         return topology;
     }
