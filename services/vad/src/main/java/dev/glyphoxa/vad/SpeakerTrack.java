@@ -31,6 +31,10 @@ public final class SpeakerTrack {
     short[] pendingChunk = new short[0];
     long lastVoicedCaptureMs;
     long lastVoicedWallMs;
+    long floorVoicedMs;
+    long floorStartMs;
+    long floorLastVoicedMs;
+    String bargeInUtteranceId;
 
     public SpeakerTrack(String sessionId, String speakerId, float[] modelState) {
         this.sessionId = sessionId;
@@ -79,6 +83,10 @@ public final class SpeakerTrack {
         t.pendingChunk = shorts(s.getPendingChunk());
         t.lastVoicedCaptureMs = s.getLastVoicedCaptureMs();
         t.lastVoicedWallMs = s.getLastVoicedWallMs();
+        t.floorVoicedMs = s.getFloorVoicedMs();
+        t.floorStartMs = s.getFloorStartMs();
+        t.floorLastVoicedMs = s.getFloorLastVoicedMs();
+        t.bargeInUtteranceId = s.getBargeInUtteranceId();
         return t;
     }
 
@@ -102,6 +110,10 @@ public final class SpeakerTrack {
                 .setPendingChunk(bytes(pendingChunk))
                 .setLastVoicedCaptureMs(lastVoicedCaptureMs)
                 .setLastVoicedWallMs(lastVoicedWallMs)
+                .setFloorVoicedMs(floorVoicedMs)
+                .setFloorStartMs(floorStartMs)
+                .setFloorLastVoicedMs(floorLastVoicedMs)
+                .setBargeInUtteranceId(bargeInUtteranceId)
                 .build();
     }
 

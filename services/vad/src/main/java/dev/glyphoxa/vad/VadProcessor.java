@@ -3,6 +3,7 @@ package dev.glyphoxa.vad;
 import dev.glyphoxa.audio.OpusCodec;
 import dev.glyphoxa.audio.Pcm;
 import dev.glyphoxa.contracts.Topics;
+import dev.glyphoxa.schema.BargeIn;
 import dev.glyphoxa.schema.SpeechEvent;
 import dev.glyphoxa.schema.VoicePacket;
 import dev.glyphoxa.stage.GuardedProcessor;
@@ -26,8 +27,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Voice packets in, utterance events out: decodes each packet, scores it with the VAD model in whole model
- * windows, and lets {@link SpeechSegmenter} cut utterances. A wall-clock punctuator ends utterances of speakers
+ * Voice packets in, utterance events and barge-ins out: decodes each packet, scores it with the VAD model in whole
+ * model windows, lets {@link SpeechSegmenter} cut utterances and {@link FloorClaim} tell when a speaker has spoken
+ * long enough to barge in (to {@code glyphoxa.barge-in}). A wall-clock punctuator ends utterances of speakers
  * who stopped sending and forgets speakers idle for long. All per-speaker state is in the {@value #STORE} store;
  * only the Opus decoders and resamplers are held on the heap.
  */
@@ -42,10 +44,12 @@ final class VadProcessor extends GuardedProcessor<VoicePacket> {
 
     private static final Logger LOG = LoggerFactory.getLogger(VadProcessor.class);
     private static final String SINK = TopologyParts.sinkName(Topics.SPEECH);
+    private static final String BARGE_IN_SINK = TopologyParts.sinkName(Topics.BARGE_IN);
 
     private final VadSettings settings;
     private final VoiceActivityModel model;
     private final SpeechSegmenter segmenter;
+    private final FloorClaim floor;
     private final OpusDecoder decoders;
     private KeyValueStore<String, SpeakerState> store;
 
@@ -54,6 +58,7 @@ final class VadProcessor extends GuardedProcessor<VoicePacket> {
         this.settings = settings;
         this.model = model;
         this.segmenter = new SpeechSegmenter(settings, model.sampleRate());
+        this.floor = new FloorClaim(settings);
         this.decoders = new OpusDecoder(model.sampleRate());
     }
 
@@ -93,9 +98,10 @@ final class VadProcessor extends GuardedProcessor<VoicePacket> {
             segmenter.dropPreRoll(track);
         }
 
-        List<SpeechEvent> events = new ArrayList<>();
+        List<SpecificRecord> events = new ArrayList<>();
         short[] audio = Pcm.concat(track.unscored, pcm);
         int window = model.windowSamples();
+        int windowMs = window * 1000 / model.sampleRate();
         int off = 0;
         while (audio.length - off >= window) {
             short[] w = Arrays.copyOfRange(audio, off, off + window);
@@ -103,13 +109,14 @@ final class VadProcessor extends GuardedProcessor<VoicePacket> {
             long captureEnd = capture + OpusCodec.FRAME_MS - (long) (audio.length - off) * 1000 / model.sampleRate();
             float probability = model.speechProbability(w, track.modelState());
             events.addAll(segmenter.accept(track, w, probability, sequence, captureEnd, now));
+            floor.accept(track, probability, windowMs, captureEnd, now).ifPresent(events::add);
         }
         track.unscored = Arrays.copyOfRange(audio, off, audio.length);
         track.lastSequence = sequence;
         track.lastCaptureMs = capture;
         track.lastPacketWallMs = now;
         store.put(key, track.toRecord());
-        events.forEach(e -> emit(sessionId, e, SINK));
+        events.forEach(e -> emit(sessionId, e, e instanceof BargeIn ? BARGE_IN_SINK : SINK));
     }
 
     private void punctuate(long now) {

@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * How speech is cut into utterances.
+ * How speech is cut into utterances, and when a speaker has held the floor long enough to barge in.
  *
  * @param threshold        speech probability at or above which a model window counts as voiced
  * @param releaseThreshold while speaking, a window counts as voiced down to this probability (hysteresis, as in
@@ -17,6 +17,10 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param maxUtteranceMs   an utterance is ended at this length even if the speaker goes on (a new one then starts)
  * @param punctuateMs      how often the wall-clock end-of-speech check runs
  * @param idleForgetMs     a speaker not speaking and silent this long is dropped from the store and the caches
+ * @param bargeInMs        continuous voiced audio after which a BargeIn is published (once per utterance), so a
+ *                         back-channel "mhm" or "yeah" does not cut off an NPC but a player who goes on does
+ * @param bargeInGapMs     an unvoiced stretch longer than this breaks "continuous" and the count starts over;
+ *                         shorter dips (between syllables and words) do not
  */
 @ConfigurationProperties("glyphoxa.vad")
 public record VadSettings(
@@ -28,7 +32,9 @@ public record VadSettings(
         @Bindable(defaultValue = "100") int chunkMs,
         @Bindable(defaultValue = "20000") int maxUtteranceMs,
         @Bindable(defaultValue = "25") int punctuateMs,
-        @Bindable(defaultValue = "60000") int idleForgetMs) {
+        @Bindable(defaultValue = "60000") int idleForgetMs,
+        @Bindable(defaultValue = "250") int bargeInMs,
+        @Bindable(defaultValue = "100") int bargeInGapMs) {
 
     public VadSettings {
         if (threshold <= 0 || threshold >= 1 || releaseThreshold <= 0 || releaseThreshold > threshold) {
@@ -39,10 +45,14 @@ public record VadSettings(
                 || punctuateMs <= 0 || idleForgetMs <= 0) {
             throw new IllegalArgumentException("glyphoxa.vad: durations must be positive (min-speech-ms and pre-roll-ms may be 0)");
         }
+        if (bargeInMs <= 0 || bargeInGapMs < 0) {
+            throw new IllegalArgumentException("glyphoxa.vad: need barge-in-ms > 0 and barge-in-gap-ms >= 0, got "
+                    + bargeInMs + " / " + bargeInGapMs);
+        }
     }
 
     /** The defaults above, for code that runs without Micronaut (tests, tools). */
     public static VadSettings defaults() {
-        return new VadSettings(0.5f, 0.35f, 150, 600, 200, 100, 20_000, 25, 60_000);
+        return new VadSettings(0.5f, 0.35f, 150, 600, 200, 100, 20_000, 25, 60_000, 250, 100);
     }
 }

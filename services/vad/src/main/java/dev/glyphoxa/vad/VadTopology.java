@@ -5,11 +5,17 @@ import dev.glyphoxa.stage.StageFailures;
 import dev.glyphoxa.stage.StageTopology;
 import dev.glyphoxa.stage.TopologyParts;
 import dev.glyphoxa.vad.provider.VoiceActivityModel;
-import dev.glyphoxa.vad.state.SpeakerState;
 import jakarta.inject.Singleton;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
 
-/** glyphoxa.voice.in → [vad processor + vad-speakers store] → glyphoxa.speech (and glyphoxa.deadletter). */
+import java.util.Map;
+
+/**
+ * glyphoxa.voice.in → [vad processor + vad-speakers store] → glyphoxa.speech, glyphoxa.barge-in (and
+ * glyphoxa.deadletter).
+ */
 @Singleton
 public class VadTopology implements StageTopology {
 
@@ -42,8 +48,11 @@ public class VadTopology implements StageTopology {
         TopologyParts.source(topology, Topics.VOICE_IN);
         topology.addProcessor(PROCESSOR, () -> new VadProcessor(settings, model, failures),
                 TopologyParts.sourceName(Topics.VOICE_IN));
-        topology.addStateStore(TopologyParts.store(VadProcessor.STORE, SpeakerState.class), PROCESSOR);
+        // As TopologyParts.store (in memory, changelog-backed), with a serde that also reads older SpeakerStates.
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(VadProcessor.STORE),
+                Serdes.String(), new SpeakerStateSerde()).withLoggingEnabled(Map.of()), PROCESSOR);
         TopologyParts.sink(topology, Topics.SPEECH, PROCESSOR);
+        TopologyParts.sink(topology, Topics.BARGE_IN, PROCESSOR);
         TopologyParts.deadLetterSink(topology, PROCESSOR);
         return topology;
     }

@@ -174,7 +174,7 @@ class SpeechSegmenterTest {
     void anUtteranceIsCutAtMaxLengthAndTheNextOneStarts() {
         VadSettings d = VadSettings.defaults();
         VadSettings settings = new VadSettings(d.threshold(), d.releaseThreshold(), d.minSpeechMs(), d.hangoverMs(),
-                d.preRollMs(), d.chunkMs(), 2000, d.punctuateMs(), d.idleForgetMs());
+                d.preRollMs(), d.chunkMs(), 2000, d.punctuateMs(), d.idleForgetMs(), d.bargeInMs(), d.bargeInGapMs());
         Script s = new Script(settings);
         s.feed(VOICED, 100);                               // 3.2 s without a pause
 

@@ -26,7 +26,8 @@ class VadApplicationTest {
         try (ApplicationContext ctx = ApplicationContext.run(Map.of(
                 "glyphoxa.kafka.bootstrap-servers", "127.0.0.1:" + closedPort,
                 "glyphoxa.kafka.state-dir", stateDir.toString(),
-                "glyphoxa.vad.hangover-ms", "700"))) {
+                "glyphoxa.vad.hangover-ms", "700",
+                "glyphoxa.vad.barge-in-ms", "300"))) {
             assertThat(ctx.getBean(StageTopology.class)).isInstanceOf(VadTopology.class);
             assertThat(ctx.getBean(StageTopology.class).applicationId()).isEqualTo("glyphoxa-vad");
             assertThat(ctx.getBean(VoiceActivityModel.class)).isInstanceOf(SileroVad.class);
@@ -34,7 +35,7 @@ class VadApplicationTest {
             assertThat(settings.hangoverMs()).isEqualTo(700);
             VadSettings d = VadSettings.defaults();
             assertThat(settings).isEqualTo(new VadSettings(d.threshold(), d.releaseThreshold(), d.minSpeechMs(), 700,
-                    d.preRollMs(), d.chunkMs(), d.maxUtteranceMs(), d.punctuateMs(), d.idleForgetMs()));
+                    d.preRollMs(), d.chunkMs(), d.maxUtteranceMs(), d.punctuateMs(), d.idleForgetMs(), 300, d.bargeInGapMs()));
             assertThat(ctx.getProperty("micronaut.application.name", String.class)).contains("vad");
         }
     }

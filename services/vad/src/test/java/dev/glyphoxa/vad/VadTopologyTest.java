@@ -57,7 +57,7 @@ class VadTopologyTest {
     }
 
     /** 48 kHz speech with 300 ms of quiet before it, cut into Opus packets as Discord would send them. */
-    private static List<byte[]> packets(short[] speech48k, int channels) {
+    static List<byte[]> packets(short[] speech48k, int channels) {
         short[] audio = new short[14_400 + speech48k.length];
         TestSpeech.mix(audio, TestSpeech.noise(audio.length, 30, channels), 0);
         TestSpeech.mix(audio, speech48k, 14_400);
@@ -76,7 +76,7 @@ class VadTopologyTest {
         return out;
     }
 
-    private static byte[] packet(String speaker, long sequence, int channels, byte[] opus) {
+    static byte[] packet(String speaker, long sequence, int channels, byte[] opus) {
         return Topics.VOICE_IN.valueSerde().encode(VoicePacket.newBuilder()
                 .setSessionId(SESSION).setSpeakerId(speaker).setSequence(sequence)
                 .setCaptureTsMs(T0 + sequence * OpusCodec.FRAME_MS).setChannels(channels)
