@@ -25,7 +25,10 @@ public interface VoiceChannel {
      */
     void join(String sessionId, String target);
 
-    /** Stops carrying the session; does nothing for a session this channel does not carry. */
+    /**
+     * Stops carrying the session; does nothing for a session this channel does not carry. A turn playing or
+     * queued ends there ({@code TurnCut} SESSION_LEFT).
+     */
     void leave(String sessionId);
 
     /** Whether NPC audio of this session should be played here. */
@@ -33,6 +36,13 @@ public interface VoiceChannel {
 
     /** Queues one packet of NPC audio of a session this channel carries. */
     void play(NpcAudio packet);
+
+    /**
+     * A player barged in: the session's turn playing (started, not finished) stops within one packet.
+     *
+     * @return whether a turn was cut; false when the NPC is not audibly speaking
+     */
+    boolean cutPlaying(String sessionId, String speakerId);
 
     /** Each carried session and the state of its connection, for readiness and logs. */
     Map<String, String> connections();

@@ -13,6 +13,8 @@ public final class FakeVoiceChannel implements VoiceChannel {
     private final String kind;
     public final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final List<NpcAudio> played = new ArrayList<>();
+    /** Sessions whose NPC is audibly speaking, as a test sets them. */
+    public final java.util.Set<String> speaking = new java.util.HashSet<>();
     private final Map<String, String> joined = new LinkedHashMap<>();
     private final boolean fallback;
 
@@ -50,6 +52,12 @@ public final class FakeVoiceChannel implements VoiceChannel {
     @Override
     public void play(NpcAudio packet) {
         played.add(packet);
+    }
+
+    @Override
+    public boolean cutPlaying(String sessionId, String speakerId) {
+        calls.add("cut " + sessionId + " by " + speakerId);
+        return speaking.remove(sessionId);
     }
 
     @Override

@@ -24,6 +24,26 @@ class VoiceChannelsTest {
     }
 
     @Test
+    void aBargeInCutsInTheChannelCarryingTheSession() {
+        discord.join("on-discord", "1/2");
+        discord.speaking.add("on-discord");
+        assertThat(channels.cutPlaying("on-discord", "aria")).isTrue();
+        assertThat(channels.cutPlaying("elsewhere", "aria")).as("local: nothing speaking").isFalse();
+        assertThat(discord.calls).contains("cut on-discord by aria");
+        assertThat(local.calls).containsExactly("cut elsewhere by aria");
+    }
+
+    @Test
+    void packetsOfACutTurnAreNotPlayedAnywhere() {
+        dev.glyphoxa.stage.CutTurns cut = new dev.glyphoxa.stage.CutTurns();
+        VoiceChannels withMemory = new VoiceChannels(List.of(local, discord), cut);
+        cut.cut("s", "gone");
+        assertThat(withMemory.play(TestAudio.npcTurn("s", "gone", null, 1).getFirst())).isFalse();
+        assertThat(withMemory.play(TestAudio.npcTurn("s", "next", null, 1).getFirst())).isTrue();
+        assertThat(local.played).extracting(p -> p.getTurnId()).containsExactly("next");
+    }
+
+    @Test
     void withoutALocalChannelUncarriedAudioIsNotPlayed() {
         VoiceChannels discordOnly = new VoiceChannels(List.of(discord));
         assertThat(discordOnly.play(TestAudio.npcTurn("nobody", "t", null, 1).getFirst())).isFalse();

@@ -1,7 +1,10 @@
 package dev.glyphoxa.voicebridge.discord;
 
+import dev.glyphoxa.schema.CutReason;
 import dev.glyphoxa.schema.NpcAudio;
 import dev.glyphoxa.schema.VoicePacket;
+import dev.glyphoxa.voicebridge.PlaybackListener;
+import dev.glyphoxa.voicebridge.TurnPlayer;
 import net.dv8tion.jda.api.audio.hooks.ConnectionListener;
 import net.dv8tion.jda.api.audio.hooks.ConnectionStatus;
 
@@ -9,8 +12,8 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * One session's voice in one Discord channel: the link state, the jitter buffer towards Discord and the
- * numbering of what comes back. The mapper and pacer outlive re-connections, so speaker sequences keep growing
+ * One session's voice in one Discord channel: the link state, the turn player towards Discord and the
+ * numbering of what comes back. The mapper and player outlive re-connections, so speaker sequences keep growing
  * and queued NPC audio is not lost when the connection is re-opened.
  */
 final class DiscordSession {
@@ -18,7 +21,7 @@ final class DiscordSession {
     private final String sessionId;
     private final DiscordTarget target;
     private final VoiceLink link;
-    private final OutgoingAudioPacer pacer;
+    private final TurnPlayer player;
     private final ReceivedAudioMapper mapper;
     private final DiscordSendHandler send;
     private final DiscordReceiveHandler receive;
@@ -26,14 +29,14 @@ final class DiscordSession {
     private final LongSupplier clock;
 
     DiscordSession(String sessionId, DiscordTarget target, DiscordSettings settings, Consumer<VoicePacket> voiceIn,
-                   Consumer<NpcAudio> firstOfTurnSent, LongSupplier clock) {
+                   PlaybackListener playback, LongSupplier clock) {
         this.sessionId = sessionId;
         this.target = target;
         this.clock = clock;
         this.link = new VoiceLink(settings.rejoinDelayMs(), settings.rejoinMaxDelayMs(), settings.stallMs(), clock.getAsLong());
-        this.pacer = new OutgoingAudioPacer(settings.jitterPackets(), settings.gapTimeoutMs(), settings.idleTurnMs());
+        this.player = new TurnPlayer(settings.jitterPackets(), settings.gapTimeoutMs(), settings.idleTurnMs(), playback);
         this.mapper = new ReceivedAudioMapper(sessionId, 0);
-        this.send = new DiscordSendHandler(pacer, clock, firstOfTurnSent);
+        this.send = new DiscordSendHandler(player, clock);
         this.receive = new DiscordReceiveHandler(mapper, voiceIn, clock);
         this.listener = new ConnectionListener() {
             @Override
@@ -60,7 +63,16 @@ final class DiscordSession {
     }
 
     void play(NpcAudio packet) {
-        pacer.offer(packet, clock.getAsLong());
+        player.offer(packet, clock.getAsLong());
+    }
+
+    boolean cutPlaying(String speakerId) {
+        return player.cut(null, CutReason.BARGE_IN, speakerId, clock.getAsLong());
+    }
+
+    /** The session is left: what plays or waits to play will not be heard. */
+    void left() {
+        player.leave(clock.getAsLong());
     }
 
     /**
@@ -84,6 +96,6 @@ final class DiscordSession {
     }
 
     String describe() {
-        return "discord:" + target + " " + link.describe() + ", " + pacer.state();
+        return "discord:" + target + " " + link.describe() + ", " + player.state();
     }
 }

@@ -3,9 +3,10 @@ package dev.glyphoxa.voicebridge.discord;
 import dev.glyphoxa.schema.NpcAudio;
 import dev.glyphoxa.schema.VoicePacket;
 import dev.glyphoxa.stage.ReadinessCheck;
+import dev.glyphoxa.voicebridge.BridgePlayback;
+import dev.glyphoxa.voicebridge.PlaybackListener;
 import dev.glyphoxa.voicebridge.VoiceChannel;
 import dev.glyphoxa.voicebridge.VoicePacketPublisher;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -39,15 +40,15 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
     private final DiscordSettings settings;
     private final GatewayLogin login;
     private final Consumer<VoicePacket> voiceIn;
-    private final Consumer<NpcAudio> firstOfTurnSent;
+    private final PlaybackListener playback;
     private final LongSupplier clock;
     private final Map<String, DiscordSession> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog;
 
     @Inject
-    public DiscordVoiceChannel(DiscordSettings settings, VoicePacketPublisher publisher, MeterRegistry registry) {
+    public DiscordVoiceChannel(DiscordSettings settings, VoicePacketPublisher publisher, BridgePlayback playback) {
         this(settings, settings.active() ? () -> new DiscordVoiceConnector(settings.botToken()) : null,
-                publisher::publish, new FirstAudioOut(registry), System::currentTimeMillis);
+                publisher::publish, playback, System::currentTimeMillis);
         if (login == null) {
             LOG.info("Discord voice off: no bot token (glyphoxa.discord.bot-token / DISCORD_BOT_TOKEN)");
         } else {
@@ -57,11 +58,11 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
 
     /** For tests: {@code connect} null means Discord is off; nothing runs on its own, tests call {@link #tick}. */
     DiscordVoiceChannel(DiscordSettings settings, Supplier<DiscordGateway> connect, Consumer<VoicePacket> voiceIn,
-                        Consumer<NpcAudio> firstOfTurnSent, LongSupplier clock) {
+                        PlaybackListener playback, LongSupplier clock) {
         this.settings = settings;
         this.login = connect == null ? null : new GatewayLogin(connect, settings.rejoinDelayMs(), settings.rejoinMaxDelayMs());
         this.voiceIn = voiceIn;
-        this.firstOfTurnSent = firstOfTurnSent;
+        this.playback = playback;
         this.clock = clock;
         this.watchdog = connect == null ? null : Executors.newSingleThreadScheduledExecutor(
                 r -> Thread.ofPlatform().name("discord-voice-watchdog").daemon().unstarted(r));
@@ -93,7 +94,7 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
                 leave(other.sessionId());
             }
         }
-        DiscordSession session = new DiscordSession(sessionId, where, settings, voiceIn, firstOfTurnSent, clock);
+        DiscordSession session = new DiscordSession(sessionId, where, settings, voiceIn, playback, clock);
         sessions.put(sessionId, session);
         session.open(login.gateway(), login.problem());
         LOG.info("session {}: joining Discord voice channel {}: {}", sessionId, where, session.link().describe());
@@ -106,6 +107,7 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
             return;
         }
         session.link().close();
+        session.left();
         DiscordGateway gateway = login.gateway();
         if (gateway != null) {
             try {
@@ -128,6 +130,12 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
         if (session != null) {
             session.play(packet);
         }
+    }
+
+    @Override
+    public boolean cutPlaying(String sessionId, String speakerId) {
+        DiscordSession session = sessions.get(sessionId);
+        return session != null && session.cutPlaying(speakerId);
     }
 
     @Override

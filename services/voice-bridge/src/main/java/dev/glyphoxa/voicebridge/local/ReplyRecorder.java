@@ -5,9 +5,9 @@ import dev.glyphoxa.audio.Wav;
 import dev.glyphoxa.schema.NpcAudio;
 import dev.glyphoxa.schema.TurnTimings;
 import dev.glyphoxa.voicebridge.BridgeSettings;
-import dev.glyphoxa.voicebridge.PlaybackQueue;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import dev.glyphoxa.voicebridge.PlaybackListener;
+import dev.glyphoxa.voicebridge.TurnEnd;
+import dev.glyphoxa.voicebridge.TurnOutcome;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +22,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Turns the NPC packets the local channel plays into one WAV file per reply, and records when each reply's
- * first packet left the bridge (the end of the latency the benchmark measures).
+ * Turns the NPC packets the local channel plays into one WAV file per reply — what was heard, so a cut reply
+ * is recorded up to the cut — plays them on the audio device, and keeps each reply's milestones (the end of the
+ * latency the benchmark measures is when the first packet left the bridge). Metrics are {@code TurnMetrics}'s,
+ * shared with Discord.
  */
 @Singleton
-public class ReplyRecorder {
+public class ReplyRecorder implements PlaybackListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplyRecorder.class);
 
-    /** A finished reply. Times are epoch ms; null where a stage did not report. */
+    /**
+     * A finished reply. Times are epoch ms; null where a stage did not report.
+     *
+     * @param cut         the reply stopped before its end (a player barged in, a newer turn, the session left)
+     * @param linesPlayed lines played to their end
+     */
     @Serdeable
     public record Reply(String sessionId, String turnId, String npcId, String npcName, String wav, int packets, double seconds,
                         Long speechEndMs, Long vadEndMs, Long sttFinalMs, Long llmFirstLineMs, Long ttsFirstAudioMs,
-                        long firstPacketOutMs) {
+                        long firstPacketOutMs, boolean cut, int linesPlayed) {
     }
 
     private static final class Recording {
@@ -54,37 +60,37 @@ public class ReplyRecorder {
     private final Path replyDir;
     private final Map<String, Recording> open = new ConcurrentHashMap<>();
     private final Map<String, List<Reply>> replies = new ConcurrentHashMap<>();
-    private final Timer latency;
     private final AudioDevice device;
 
-    public ReplyRecorder(BridgeSettings settings, MeterRegistry registry, AudioDevice device) {
+    public ReplyRecorder(BridgeSettings settings, AudioDevice device) {
         this.replyDir = Path.of(settings.replyDir());
         this.device = device;
-        this.latency = Timer.builder("glyphoxa.turn.first.audio.out")
-                .description("player's end of speech to the NPC's first Opus packet leaving the voice-bridge")
-                .publishPercentiles(0.5, 0.95).register(registry);
     }
 
-    /** Called on the channel's 20 ms clock for each packet it plays. */
-    public void played(PlaybackQueue.Frame frame, long nowMs) {
-        NpcAudio p = frame.packet();
-        String key = p.getSessionId() + "/" + p.getTurnId();
-        Recording rec = frame.firstOfTurn() ? new Recording(p, nowMs) : open.get(key);
+    /** Called by the session's player on the channel's 20 ms clock for each packet it plays. */
+    @Override
+    public void packetOut(NpcAudio p, boolean firstOfTurn, long nowMs) {
+        String key = key(p.getSessionId(), p.getTurnId());
+        Recording rec = firstOfTurn ? new Recording(p, nowMs) : open.get(key);
         if (rec == null) {
-            rec = new Recording(p, nowMs);
+            return;   // not heard from its start: nothing sensible to record
         }
         open.put(key, rec);
         short[] pcm = rec.decoder.decode(p.getOpus().array());
         rec.pcm.add(pcm);
         rec.packets++;
         device.write(pcm);
-        if (frame.lastOfTurn()) {
-            open.remove(key);
-            finish(rec);
+    }
+
+    @Override
+    public void turnEnded(TurnEnd end) {
+        Recording rec = open.remove(key(end.sessionId(), end.turnId()));
+        if (rec != null) {
+            finish(rec, end);
         }
     }
 
-    private void finish(Recording rec) {
+    private void finish(Recording rec, TurnEnd end) {
         rec.decoder.close();
         NpcAudio first = rec.first;
         int total = rec.pcm.stream().mapToInt(a -> a.length).sum();
@@ -102,23 +108,24 @@ public class ReplyRecorder {
         } catch (IOException e) {
             LOG.error("cannot write reply {}: {}", file, e.getMessage());
         }
-        TurnTimings t = first.getTimings();
+        TurnTimings t = end.timings();
+        boolean cut = end.outcome() != TurnOutcome.PLAYED;
         Reply reply = new Reply(first.getSessionId(), first.getTurnId(), first.getNpcId(), first.getNpcName(),
                 file.toAbsolutePath().toString(),
                 rec.packets, total / (double) OpusCodec.SAMPLE_RATE,
                 t.getSpeechEndMs(), t.getVadEndMs(), t.getSttFinalMs(), t.getLlmFirstLineMs(), t.getTtsFirstAudioMs(),
-                rec.firstOutMs);
+                rec.firstOutMs, cut, end.linesPlayed());
         list.add(reply);
-        if (t.getSpeechEndMs() != null) {
-            latency.record(Duration.ofMillis(rec.firstOutMs - t.getSpeechEndMs()));
-        }
-        LOG.info("reply {} of {} ({} packets, {} s) -> {}; end of speech to first audio out: {} ms", first.getTurnId(),
-                first.getNpcId(), rec.packets, String.format("%.2f", reply.seconds()), file,
-                t.getSpeechEndMs() == null ? "?" : rec.firstOutMs - t.getSpeechEndMs());
+        LOG.info("reply {} of {} ({} packets, {} s{}) -> {}", first.getTurnId(), first.getNpcId(), rec.packets,
+                String.format("%.2f", reply.seconds()), cut ? ", " + end.outcome().tag() : "", file);
     }
 
     public List<Reply> replies(String sessionId) {
         return List.copyOf(replies.getOrDefault(sessionId, List.of()));
+    }
+
+    private static String key(String sessionId, String turnId) {
+        return sessionId + "/" + turnId;
     }
 
     private static String safe(String s) {

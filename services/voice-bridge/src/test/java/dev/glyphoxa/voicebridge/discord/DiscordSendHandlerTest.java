@@ -1,7 +1,9 @@
 package dev.glyphoxa.voicebridge.discord;
 
 import dev.glyphoxa.schema.NpcAudio;
+import dev.glyphoxa.voicebridge.PlaybackListener;
 import dev.glyphoxa.voicebridge.TestAudio;
+import dev.glyphoxa.voicebridge.TurnPlayer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -15,8 +17,15 @@ class DiscordSendHandlerTest {
 
     long now;
     final List<NpcAudio> firsts = new ArrayList<>();
-    final OutgoingAudioPacer pacer = new OutgoingAudioPacer(3, 100, 5000);
-    final DiscordSendHandler handler = new DiscordSendHandler(pacer, () -> now, firsts::add);
+    final TurnPlayer pacer = new TurnPlayer(3, 100, 5000, new PlaybackListener() {
+        @Override
+        public void packetOut(NpcAudio packet, boolean firstOfTurn, long nowMs) {
+            if (firstOfTurn) {
+                firsts.add(packet);
+            }
+        }
+    });
+    final DiscordSendHandler handler = new DiscordSendHandler(pacer, () -> now);
 
     /** One of JDA's 20 ms cycles; null when JDA would send nothing. */
     ByteBuffer cycle() {
@@ -34,8 +43,8 @@ class DiscordSendHandlerTest {
         for (NpcAudio packet : turn) {
             assertThat(cycle()).isEqualTo(packet.getOpus());
         }
-        for (int i = 0; i < OutgoingAudioPacer.TRAILING_SILENCE_FRAMES; i++) {
-            assertThat(cycle()).isEqualTo(ByteBuffer.wrap(OutgoingAudioPacer.SILENCE));
+        for (int i = 0; i < TurnPlayer.TRAILING_SILENCE_FRAMES; i++) {
+            assertThat(cycle()).isEqualTo(ByteBuffer.wrap(TurnPlayer.SILENCE));
         }
         assertThat(handler.canProvide()).isFalse();
         assertThat(firsts).extracting(NpcAudio::getTurnId).containsExactly("t1");

@@ -1,6 +1,7 @@
 package dev.glyphoxa.voicebridge.discord;
 
 import dev.glyphoxa.schema.VoicePacket;
+import dev.glyphoxa.voicebridge.PlaybackListener;
 import dev.glyphoxa.voicebridge.TestAudio;
 import net.dv8tion.jda.api.audio.hooks.ConnectionStatus;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class DiscordVoiceChannelTest {
     final FakeGateway gateway = new FakeGateway();
     final List<VoicePacket> voiceIn = new ArrayList<>();
     final DiscordVoiceChannel channel = new DiscordVoiceChannel(FakeGateway.settings(), () -> gateway, voiceIn::add,
-            packet -> { }, () -> now);
+            PlaybackListener.NONE, () -> now);
 
     @org.junit.jupiter.api.BeforeEach
     void logIn() {
@@ -82,7 +83,7 @@ class DiscordVoiceChannelTest {
                 throw new IllegalStateException("discord.com unreachable");
             }
             return gateway;
-        }, voiceIn::add, packet -> { }, () -> now);
+        }, voiceIn::add, PlaybackListener.NONE, () -> now);
         later.tick(now);
         later.join("s1", "10/20");
         assertThat(later.connections().get("s1"))
@@ -102,7 +103,7 @@ class DiscordVoiceChannelTest {
         DiscordVoiceChannel refused = new DiscordVoiceChannel(FakeGateway.settings(), () -> {
             attempts[0]++;
             throw new net.dv8tion.jda.api.exceptions.InvalidTokenException();
-        }, voiceIn::add, packet -> { }, () -> now);
+        }, voiceIn::add, PlaybackListener.NONE, () -> now);
         refused.tick(now);
         refused.tick(now + 3_600_000);
         assertThat(attempts[0]).isEqualTo(1);
@@ -132,7 +133,7 @@ class DiscordVoiceChannelTest {
 
     @Test
     void offWithoutATokenSaysDisabledAndJoinsNothing() {
-        DiscordVoiceChannel off = new DiscordVoiceChannel(DiscordSettings.disabled(), null, voiceIn::add, packet -> { }, () -> now);
+        DiscordVoiceChannel off = new DiscordVoiceChannel(DiscordSettings.disabled(), null, voiceIn::add, PlaybackListener.NONE, () -> now);
         off.join("s1", "10/20");
         assertThat(off.carries("s1")).isFalse();
         assertThat(off.status().ready()).isTrue();

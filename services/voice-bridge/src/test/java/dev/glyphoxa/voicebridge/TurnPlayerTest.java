@@ -1,7 +1,6 @@
-package dev.glyphoxa.voicebridge.discord;
+package dev.glyphoxa.voicebridge;
 
 import dev.glyphoxa.schema.NpcAudio;
-import dev.glyphoxa.voicebridge.TestAudio;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -10,21 +9,22 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The pacer driven by an explicit 20 ms tick, as JDA's send thread drives it. */
-class OutgoingAudioPacerTest {
+/** The player driven by an explicit 20 ms tick, as JDA's send thread and the local clock drive it. */
+class TurnPlayerTest {
 
     static final int JITTER = 3;
     static final long GAP_MS = 100;
     static final long IDLE_MS = 5000;
 
-    final OutgoingAudioPacer pacer = new OutgoingAudioPacer(JITTER, GAP_MS, IDLE_MS);
+    final RecordingPlayback events = new RecordingPlayback();
+    final TurnPlayer pacer = new TurnPlayer(JITTER, GAP_MS, IDLE_MS, events);
     long now = 0;
 
     /** Pulls one frame per 20 ms tick; "-" for nothing sent, "." for silence, "turn:line.packet" otherwise. */
     List<String> tick(int ticks) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < ticks; i++) {
-            OutgoingAudioPacer.Frame f = pacer.pull(now);
+            TurnPlayer.Frame f = pacer.pull(now);
             now += 20;
             out.add(f == null ? "-" : f.silence() ? "." : f.packet().getTurnId() + ":" + f.packet().getLineSequence()
                     + "." + f.packet().getPacketSequence());
@@ -56,19 +56,19 @@ class OutgoingAudioPacerTest {
     void framesCarryTheTtsOpusUnchanged() {
         NpcAudio packet = TestAudio.npcTurn("s", "t1", null, 1).getFirst();
         pacer.offer(packet, now);
-        OutgoingAudioPacer.Frame frame = pacer.pull(now);
+        TurnPlayer.Frame frame = pacer.pull(now);
         assertThat(frame.firstOfTurn()).isTrue();
         assertThat(ByteBuffer.wrap(frame.opus())).isEqualTo(packet.getOpus());
     }
 
     @Test
-    void aNewerTurnCancelsThePlayingOneWithinOnePacket() {
+    void aNewerTurnSupersedesThePlayingOneWithinOnePacket() {
         TestAudio.npcTurn("s", "old", 1_000L, 100).forEach(p -> pacer.offer(p, now));
         assertThat(sent(tick(10), "old")).isEqualTo(10);
 
         List<NpcAudio> newer = TestAudio.npcTurn("s", "new", 9_000L, 20);
         newer.forEach(p -> pacer.offer(p, now));
-        OutgoingAudioPacer.Frame next = pacer.pull(now);
+        TurnPlayer.Frame next = pacer.pull(now);
         assertThat(next.packet().getTurnId()).isEqualTo("new");
         assertThat(next.firstOfTurn()).isTrue();
 
@@ -77,6 +77,9 @@ class OutgoingAudioPacerTest {
         List<String> after = tick(40);
         assertThat(sent(after, "old")).isZero();
         assertThat(sent(after, "new")).isEqualTo(19);
+        assertThat(events.endings()).as("the old turn reported as superseded, the new one as played")
+                .containsExactly("old SUPERSEDED lines=0", "new PLAYED lines=1");
+        assertThat(events.ends.getFirst().timings().getFirstPacketOutMs()).isZero();
     }
 
     @Test
@@ -85,6 +88,9 @@ class OutgoingAudioPacerTest {
         tick(5);
         pacer.offer(TestAudio.npcTurn("s", "superseded", 1_000L, 1).getFirst(), now);
         assertThat(tick(15)).allMatch(f -> f.startsWith("current:"));
+        assertThat(events.endings()).as("the straggler is reported, never having played")
+                .containsExactly("superseded SUPERSEDED lines=0", "current PLAYED lines=1");
+        assertThat(events.started).containsExactly("current");
     }
 
     @Test
@@ -140,5 +146,6 @@ class OutgoingAudioPacerTest {
         now += IDLE_MS;
         assertThat(tick(1)).containsExactly("-");
         assertThat(pacer.state()).isEqualTo("idle");
+        assertThat(events.endings()).containsExactly("dead ABANDONED lines=0");
     }
 }

@@ -1,39 +1,41 @@
-package dev.glyphoxa.voicebridge.discord;
+package dev.glyphoxa.voicebridge;
 
+import dev.glyphoxa.schema.CutReason;
 import dev.glyphoxa.schema.NpcAudio;
 
 import java.nio.ByteBuffer;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * The NPC audio of one session on its way to Discord: a small jitter buffer that the Discord send handler pulls
- * once per 20 ms frame, so the pace is Discord's (50 packets a second) however bursty {@code voice.out} is.
+ * The NPC audio of one session on its way out, for every channel: a small jitter buffer that the channel pulls
+ * once per 20 ms frame (Discord's send thread, the local channel's clock), so the pace is 50 packets a second
+ * however bursty {@code voice.out} is.
  *
  * <ul>
  *   <li>A turn starts once {@code jitterPackets} of it are buffered (or it is complete, or that long has passed),
  *       then plays in (line, packet) order; duplicates are dropped, a missing packet is waited for up to
  *       {@code gapTimeoutMs} and then skipped, so one lost record cannot stall the voice.</li>
- *   <li>Only one turn plays: a newer turn cancels the one playing, and the next frame pulled is already the new
- *       turn's (or silence while it buffers) — a player who speaks again is answered, not made to wait.</li>
+ *   <li>Only one turn plays: a newer turn supersedes the one playing, and the next frame pulled is already the
+ *       new turn's (or silence while it buffers) — a player who speaks again is answered, not made to wait.</li>
+ *   <li>{@link #cut} stops the turn playing: its queued packets are dropped, later ones ignored, and the next
+ *       frame has nothing of it (a player barged in).</li>
  *   <li>When the audio runs out, five Opus silence frames are sent, then nothing: Discord's advice, so the
  *       receiving decoders do not interpolate into the next sound, and the speaking indicator goes off.</li>
  * </ul>
- * Thread-safe: the Kafka receiver offers, the Discord send thread pulls.
+ * Every turn start, packet, finished line and turn end is told to the {@link PlaybackListener}.
+ * Thread-safe: the Kafka receiver offers, the channel pulls, the barge-in receiver cuts.
  */
-public final class OutgoingAudioPacer {
+public final class TurnPlayer {
 
     /** Opus frame of silence, as Discord documents it. */
     public static final byte[] SILENCE = {(byte) 0xF8, (byte) 0xFF, (byte) 0xFE};
     public static final int TRAILING_SILENCE_FRAMES = 5;
     private static final int REMEMBERED_TURNS = 256;
 
-    /** One 20 ms frame for Discord; {@code packet} is null for silence. */
-    public record Frame(byte[] opus, NpcAudio packet, boolean firstOfTurn) {
+    /** One 20 ms frame; {@code packet} is null for silence. */
+    public record Frame(byte[] opus, NpcAudio packet, boolean firstOfTurn, boolean lastOfTurn) {
         public boolean silence() {
             return packet == null;
         }
@@ -42,14 +44,16 @@ public final class OutgoingAudioPacer {
     private final int jitterPackets;
     private final long gapTimeoutMs;
     private final long idleTurnMs;
+    private final PlaybackListener listener;
     private final LinkedHashSet<String> finished = new LinkedHashSet<>();
     private PacedTurn current;
     private int silenceOwed;
 
-    public OutgoingAudioPacer(int jitterPackets, long gapTimeoutMs, long idleTurnMs) {
+    public TurnPlayer(int jitterPackets, long gapTimeoutMs, long idleTurnMs, PlaybackListener listener) {
         this.jitterPackets = Math.max(1, jitterPackets);
         this.gapTimeoutMs = gapTimeoutMs;
         this.idleTurnMs = idleTurnMs;
+        this.listener = listener;
     }
 
     public synchronized void offer(NpcAudio packet, long nowMs) {
@@ -61,10 +65,10 @@ public final class OutgoingAudioPacer {
             PacedTurn arriving = new PacedTurn(packet, nowMs);
             if (current != null) {
                 if (arriving.answersEarlierSpeechThan(current)) {
-                    remember(turnId);   // a straggler of a turn the playing one superseded
+                    end(arriving, TurnOutcome.SUPERSEDED, null, nowMs);   // a straggler of a turn already overtaken
                     return;
                 }
-                remember(current.id);
+                end(current, TurnOutcome.SUPERSEDED, null, nowMs);
             }
             current = arriving;
         }
@@ -75,7 +79,7 @@ public final class OutgoingAudioPacer {
     public synchronized Frame pull(long nowMs) {
         PacedTurn turn = current;
         if (turn != null && turn.packets.isEmpty() && nowMs - turn.lastArrivalMs > idleTurnMs) {
-            finish(turn);   // its producer died before the last packet: let the next turn speak
+            end(turn, TurnOutcome.ABANDONED, null, nowMs);   // its producer died before the last packet
             turn = null;
         }
         if (turn != null && !turn.packets.isEmpty() && (turn.started || ready(turn, nowMs))) {
@@ -87,14 +91,49 @@ public final class OutgoingAudioPacer {
             turn.packets.pollFirstEntry();
             NpcAudio packet = next.getValue();
             boolean first = !turn.started;
-            turn.played(next.getKey(), packet);
-            if (packet.getLastInTurn()) {
-                finish(turn);
+            PacedTurn playing = turn;
+            playing.played(next.getKey(), packet, nowMs,
+                    (last, packets) -> listener.linePlayed(last, packets, playing.timings(), nowMs));
+            if (first) {
+                listener.turnStarted(packet, turn.timings());
+            }
+            listener.packetOut(packet, first, nowMs);
+            boolean last = packet.getLastInTurn();
+            if (last) {
+                end(turn, TurnOutcome.PLAYED, null, nowMs);
             }
             silenceOwed = TRAILING_SILENCE_FRAMES;
-            return new Frame(bytes(packet.getOpus()), packet, first);
+            return new Frame(bytes(packet.getOpus()), packet, first, last);
         }
         return silence();
+    }
+
+    /**
+     * Stops the turn playing — {@code turnId}, or whichever plays when null — if it has started and not finished.
+     * Its queued packets are dropped and later ones ignored; the next frame pulled has nothing of it.
+     *
+     * @return whether a turn was cut
+     */
+    public synchronized boolean cut(String turnId, CutReason reason, String speakerId, long nowMs) {
+        PacedTurn turn = current;
+        if (turn == null || !turn.started || (turnId != null && !turnId.equals(turn.id))) {
+            return false;
+        }
+        end(turn, TurnOutcome.of(reason), speakerId, nowMs);
+        return true;
+    }
+
+    /** The session is left: the turn playing or queued ends as {@link TurnOutcome#SESSION_LEFT}. */
+    public synchronized void leave(long nowMs) {
+        if (current != null) {
+            end(current, TurnOutcome.SESSION_LEFT, null, nowMs);
+        }
+        silenceOwed = 0;
+    }
+
+    /** Whether the NPC is audibly speaking: a turn has started and not finished. */
+    public synchronized boolean playing() {
+        return current != null && current.started;
     }
 
     /** "idle", "buffering <turn>" or "playing <turn>", for readiness. */
@@ -122,14 +161,16 @@ public final class OutgoingAudioPacer {
             return null;
         }
         silenceOwed--;
-        return new Frame(SILENCE, null, false);
+        return new Frame(SILENCE, null, false, false);
     }
 
-    private void finish(PacedTurn turn) {
+    private void end(PacedTurn turn, TurnOutcome outcome, String speakerId, long nowMs) {
         remember(turn.id);
         if (current == turn) {
             current = null;
         }
+        turn.packets.clear();
+        listener.turnEnded(turn.end(outcome, speakerId, nowMs));
     }
 
     private void remember(String turnId) {
@@ -146,57 +187,5 @@ public final class OutgoingAudioPacer {
         byte[] out = new byte[b.remaining()];
         b.get(out);
         return out;
-    }
-
-    /** One turn's packets in (line, packet) order and how far it has played. */
-    private static final class PacedTurn {
-        final String id;
-        final Long speechEndMs;
-        final TreeMap<Long, NpcAudio> packets = new TreeMap<>();
-        final Set<Long> seen = new HashSet<>();
-        final long firstArrivalMs;
-        long lastArrivalMs;
-        long lastPlayedKey = -1;
-        boolean lastPlayedEndsLine = true;
-        boolean started;
-        boolean complete;
-        long waitingSince = -1;
-
-        PacedTurn(NpcAudio first, long nowMs) {
-            this.id = first.getTurnId();
-            this.speechEndMs = first.getTimings() == null ? null : first.getTimings().getSpeechEndMs();
-            this.firstArrivalMs = nowMs;
-        }
-
-        static long key(NpcAudio p) {
-            return ((long) p.getLineSequence() << 32) | (p.getPacketSequence() & 0xffffffffL);
-        }
-
-        void add(NpcAudio p, long nowMs) {
-            long k = key(p);
-            if (seen.add(k) && k > lastPlayedKey) {
-                packets.put(k, p);
-            }
-            complete |= p.getLastInTurn();
-            lastArrivalMs = nowMs;
-        }
-
-        /** Only when both turns know when their player stopped speaking; otherwise arrival order decides. */
-        boolean answersEarlierSpeechThan(PacedTurn other) {
-            return speechEndMs != null && other.speechEndMs != null && speechEndMs < other.speechEndMs;
-        }
-
-        boolean isSuccessor(long k) {
-            if (lastPlayedKey < 0) {
-                return k == 0;
-            }
-            return k == lastPlayedKey + 1 || (lastPlayedEndsLine && k == (((lastPlayedKey >>> 32) + 1) << 32));
-        }
-
-        void played(long k, NpcAudio p) {
-            started = true;
-            lastPlayedKey = k;
-            lastPlayedEndsLine = p.getLastInLine();
-        }
     }
 }
