@@ -23,7 +23,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Keeps the session's campaign snapshot in the store (SessionStarted, NpcMuteChanged), forgets the session on
- * SessionStopped, and speaks a GM's SpeakAsNpc text verbatim as the NPC's lines (muted or not: the GM decides).
+ * SessionStopped, and speaks a GM's SpeakAsNpc text verbatim as the NPC's lines (muted or not: the GM decides),
+ * held like a reply until played.
  */
 final class ControlProcessor extends GuardedProcessor<ControlEvent> {
 
@@ -43,8 +44,7 @@ final class ControlProcessor extends GuardedProcessor<ControlEvent> {
 
     @Override
     protected void onInit(ProcessorContext<String, SpecificRecord> context) {
-        memory = new SessionMemory(context.getStateStore(LlmTopology.CAMPAIGN_STORE),
-                context.getStateStore(LlmTopology.CONVERSATION_STORE), settings.historySize());
+        memory = LlmTopology.memory(context, settings);
     }
 
     @Override
@@ -53,7 +53,7 @@ final class ControlProcessor extends GuardedProcessor<ControlEvent> {
             case SessionStarted started -> start(sessionId, started);
             case SessionStopped stopped -> {
                 memory.forget(sessionId);
-                LOG.info("session {} stopped ({}): its campaign and conversation are forgotten", sessionId,
+                LOG.info("session {} stopped ({}): its campaign, conversation and unplayed lines are forgotten", sessionId,
                         stopped.getReason());
             }
             case NpcMuteChanged mute -> mute(sessionId, mute);
@@ -122,8 +122,9 @@ final class ControlProcessor extends GuardedProcessor<ControlEvent> {
         turn.end(splitter.finish(), GM_RESPONDER);
 
         long now = context.currentSystemTimeMs();
+        // Like a reply, the GM's words count as said only as far as they are played.
+        memory.holdUnsaid(sessionId, turnId, npc, turn.said(), now);
         Conversation conversation = memory.conversation(sessionId);
-        memory.remember(conversation, npc.getNpcId(), npc.getNpcId(), npc.getName(), turn.spoken(), now);
         conversation.setLastNpcId(npc.getNpcId());
         conversation.setLastAddressedAtMs(now);
         memory.saveConversation(sessionId, conversation);

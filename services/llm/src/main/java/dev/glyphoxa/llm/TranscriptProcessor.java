@@ -7,6 +7,8 @@ import dev.glyphoxa.llm.state.PendingTurn;
 import dev.glyphoxa.schema.KnowledgeEntity;
 import dev.glyphoxa.schema.SessionStarted;
 import dev.glyphoxa.schema.Transcript;
+import dev.glyphoxa.schema.TurnTimings;
+import dev.glyphoxa.stage.CutTurns;
 import dev.glyphoxa.stage.GuardedProcessor;
 import dev.glyphoxa.stage.StageFailures;
 import dev.glyphoxa.stage.TopologyParts;
@@ -29,8 +31,9 @@ import java.util.function.LongSupplier;
  * Collects final transcripts into turns ({@link TurnTaking}: a turn that sounds unfinished waits for more of the
  * same speaker, in store {@value LlmTopology#PENDING_TURN_STORE}, and a wall-clock punctuator ends it when due).
  * For each ended turn: decides which NPC answers ({@link Addressing}), retrieves the campaign knowledge the
- * line is about ({@link KnowledgeRetriever}), streams the NPC's reply as {@code NpcLine}s ({@link ReplyStreamer})
- * and records both lines in the session's conversation.
+ * line is about ({@link KnowledgeRetriever}), streams the NPC's reply as {@code NpcLine}s ({@link ReplyStreamer}),
+ * records the player's line in the session's conversation and holds the NPC's lines until the voice-bridge reports
+ * them played ({@link PlaybackProcessor}: deliver, then commit).
  */
 final class TranscriptProcessor extends GuardedProcessor<Transcript> {
 
@@ -47,11 +50,12 @@ final class TranscriptProcessor extends GuardedProcessor<Transcript> {
     private SessionMemory memory;
     private KeyValueStore<String, PendingTurn> pending;
 
-    TranscriptProcessor(StageFailures failures, LlmSettings settings, Responders responders, LongSupplier clock) {
+    TranscriptProcessor(StageFailures failures, LlmSettings settings, Responders responders, CutTurns cutTurns,
+                        LongSupplier clock) {
         super(Topics.TRANSCRIPTS, failures);
         this.failures = failures;
         this.settings = settings;
-        this.streamer = new ReplyStreamer(responders);
+        this.streamer = new ReplyStreamer(responders, cutTurns);
         this.retriever = new KnowledgeRetriever(settings.knowledgeLimit());
         this.clock = clock;
         this.turnTaking = new TurnTaking(settings.turnMinSilence(), settings.turnMaxSilence());
@@ -60,8 +64,7 @@ final class TranscriptProcessor extends GuardedProcessor<Transcript> {
 
     @Override
     protected void onInit(ProcessorContext<String, SpecificRecord> context) {
-        memory = new SessionMemory(context.getStateStore(LlmTopology.CAMPAIGN_STORE),
-                context.getStateStore(LlmTopology.CONVERSATION_STORE), settings.historySize());
+        memory = LlmTopology.memory(context, settings);
         pending = context.getStateStore(LlmTopology.PENDING_TURN_STORE);
         context.schedule(PUNCTUATE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::endDueTurns);
     }
@@ -128,10 +131,11 @@ final class TranscriptProcessor extends GuardedProcessor<Transcript> {
         String speaker = turnSoFar.getSpeakerId();
         String turnId = turnSoFar.getTurnId();
         String text = turnSoFar.getText();
+        long turnEndMs = clock.getAsLong(); // turn-taking decided the player's turn is over
         long now = context.currentSystemTimeMs();
         Conversation conversation = memory.conversation(sessionId);
         List<ReplyRequest.Line> history = SessionMemory.lines(conversation);
-        memory.remember(conversation, speaker, null, speaker, text, now);
+        memory.remember(conversation, speaker, text, now);
 
         Optional<Addressing.Decision> who = Addressing.decide(text, campaign.getNpcs(), conversation, now,
                 settings.continuationWindow());
@@ -145,18 +149,19 @@ final class TranscriptProcessor extends GuardedProcessor<Transcript> {
         List<KnowledgeEntity> knowledge = retriever.relevant(text, decision.npc(), campaign.getEntities(), history);
         ReplyRequest request = new ReplyRequest(campaign.getCampaignName(), decision.npc(), knowledge, history,
                 speaker, text);
-        TurnWriter turn = new TurnWriter(sessionId, turnId, decision.npc(), decision.reason(),
-                TurnTaking.timings(turnSoFar), clock, line -> emit(sessionId, line, TopologyParts.sinkName(Topics.NPC_LINES)));
+        TurnTimings timings = TurnTimings.newBuilder(TurnTaking.timings(turnSoFar)).setTurnEndMs(turnEndMs).build();
+        TurnWriter turn = new TurnWriter(sessionId, turnId, decision.npc(), decision.reason(), timings, clock,
+                line -> emit(sessionId, line, TopologyParts.sinkName(Topics.NPC_LINES)));
         LOG.debug("session {} turn {}: {} answers ({}), {} relevant entities", sessionId, turnId,
                 decision.npc().getName(), decision.reason(), knowledge.size());
-        int answeredBy = streamer.stream(request, turn, sessionId, turnId);
+        TurnOutcomes.Outcome outcome = streamer.stream(request, turn, sessionId, turnId);
 
-        memory.remember(conversation, decision.npc().getNpcId(), decision.npc().getNpcId(), decision.npc().getName(),
-                turn.spoken(), now);
+        // Held even when the turn was cut: the lines played before the cut still enter the conversation.
+        memory.holdUnsaid(sessionId, turnId, decision.npc(), turn.said(), now);
         conversation.setLastNpcId(decision.npc().getNpcId());
         conversation.setLastAddressedAtMs(now);
         memory.saveConversation(sessionId, conversation);
-        return answeredBy == 0 ? TurnOutcomes.Outcome.ANSWERED : TurnOutcomes.Outcome.ANSWERED_BY_FALLBACK;
+        return outcome;
     }
 
     private static Transcript asTranscript(PendingTurn turn) {

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * {@code glyphoxa_turns_total{stage="llm",outcome}}: every ended turn counted once by how it ended, so turns nobody
- * answered and turns whose responder failed are as visible as the answered ones.
+ * answered, turns whose responder failed and turns cut while they were answered are as visible as the answered ones.
  */
 final class TurnOutcomes {
 
@@ -16,6 +16,8 @@ final class TurnOutcomes {
         ANSWERED_BY_FALLBACK,
         /** no NPC was spoken to and none within the continuation window, or the one spoken to is muted */
         NOBODY_ADDRESSED,
+        /** the voice-bridge cut the turn (a player barged in, a newer turn took over) while the reply was made */
+        CANCELLED,
         /** the turn could not be answered at all and was dead-lettered */
         FAILED
     }

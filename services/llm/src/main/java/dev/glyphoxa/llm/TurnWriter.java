@@ -4,12 +4,15 @@ import dev.glyphoxa.schema.NpcLine;
 import dev.glyphoxa.schema.NpcProfile;
 import dev.glyphoxa.schema.TurnTimings;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * Writes one NPC turn as {@code NpcLine} records: sequence from 0, {@code last_in_turn} on the last, the player's
- * timings copied forward with {@code llm_first_line_ms} set when the first line goes out (and repeated on the
+ * timings (with {@code turn_end_ms}, set by the caller) copied forward, {@code llm_first_token_ms} set when the
+ * responder's first token arrives and {@code llm_first_line_ms} when the first line goes out (both repeated on the
  * turn's later lines, so each line carries the turn's milestones).
  */
 final class TurnWriter {
@@ -21,7 +24,8 @@ final class TurnWriter {
     private final TurnTimings timings;
     private final LongSupplier clock;
     private final Consumer<NpcLine> out;
-    private final StringBuilder spoken = new StringBuilder();
+    private final List<String> said = new ArrayList<>();
+    private Long firstTokenMs;
     private Long firstLineMs;
     private int sequence;
     private boolean ended;
@@ -53,9 +57,23 @@ final class TurnWriter {
         return ended;
     }
 
-    /** Everything said in this turn, for the conversation history. */
-    String spoken() {
-        return spoken.toString();
+    /** The texts of the lines written so far, by sequence: held until the voice-bridge plays them. */
+    List<String> said() {
+        return List.copyOf(said);
+    }
+
+    /** A token arrived from the responder; the first one's time goes on every line. */
+    void tokenArrived() {
+        if (firstTokenMs == null) {
+            firstTokenMs = clock.getAsLong();
+        }
+    }
+
+    /** The responder that sent the tokens so far failed before its first line: the next one's first token counts. */
+    void forgetFirstToken() {
+        if (sequence == 0) {
+            firstTokenMs = null;
+        }
     }
 
     private void write(String text, boolean last, String responder) {
@@ -66,6 +84,7 @@ final class TurnWriter {
             firstLineMs = clock.getAsLong();
         }
         TurnTimings t = (timings == null ? TurnTimings.newBuilder() : TurnTimings.newBuilder(timings))
+                .setLlmFirstTokenMs(firstTokenMs)
                 .setLlmFirstLineMs(firstLineMs).build();
         out.accept(NpcLine.newBuilder()
                 .setSessionId(sessionId)
@@ -80,10 +99,7 @@ final class TurnWriter {
                 .setTimings(t)
                 .setAddressingReason(reason)
                 .build());
-        if (!spoken.isEmpty()) {
-            spoken.append(' ');
-        }
-        spoken.append(text);
+        said.add(text);
         ended = last;
     }
 }

@@ -1,13 +1,18 @@
 package dev.glyphoxa.llm;
 
 import dev.glyphoxa.schema.ControlEvent;
+import dev.glyphoxa.schema.CutReason;
 import dev.glyphoxa.schema.KnowledgeEntity;
+import dev.glyphoxa.schema.LinePlayed;
 import dev.glyphoxa.schema.NpcMuteChanged;
+import dev.glyphoxa.schema.NpcLine;
 import dev.glyphoxa.schema.NpcProfile;
+import dev.glyphoxa.schema.Playback;
 import dev.glyphoxa.schema.SessionStarted;
 import dev.glyphoxa.schema.SessionStopped;
 import dev.glyphoxa.schema.SpeakAsNpc;
 import dev.glyphoxa.schema.Transcript;
+import dev.glyphoxa.schema.TurnCut;
 import dev.glyphoxa.schema.TurnTimings;
 
 import java.util.ArrayList;
@@ -85,5 +90,23 @@ public final class Campaigns {
         return Transcript.newBuilder().setSessionId(sessionId).setSpeakerId("player-1").setUtteranceId("utt-" + turnId)
                 .setTurnId(turnId).setText(text).setIsFinal(true).setProvider("test").setSpeechStartMs(0L)
                 .setSpeechEndMs(100L).setTimings(timings()).build();
+    }
+
+    /** What the voice-bridge reports when the line's last packet went out. */
+    public static Playback played(NpcLine line) {
+        return playback(line.getSessionId(), line.getTurnId(), line.getNpcId(), LinePlayed.newBuilder()
+                .setLineSequence(line.getSequence()).setLastInTurn(line.getLastInTurn()).setPackets(10)
+                .setTimings(line.getTimings()).build());
+    }
+
+    /** What the voice-bridge reports when a player barges into the turn. */
+    public static Playback cut(String sessionId, String turnId, String npcId, int linesPlayed) {
+        return playback(sessionId, turnId, npcId, TurnCut.newBuilder().setLinesPlayed(linesPlayed)
+                .setReason(CutReason.BARGE_IN).setSpeakerId("player-1").setTimings(timings()).build());
+    }
+
+    public static Playback playback(String sessionId, String turnId, String npcId, Object event) {
+        return Playback.newBuilder().setSessionId(sessionId).setTurnId(turnId).setNpcId(npcId)
+                .setOccurredAtMs(5_000L).setEvent(event).build();
     }
 }

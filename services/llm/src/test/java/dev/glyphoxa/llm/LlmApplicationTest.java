@@ -2,6 +2,8 @@ package dev.glyphoxa.llm;
 
 import dev.glyphoxa.llm.provider.offline.OfflineResponder;
 import dev.glyphoxa.llm.provider.openai.OpenAiResponder;
+import dev.glyphoxa.stage.CutTurns;
+import dev.glyphoxa.stage.ReadinessCheck;
 import dev.glyphoxa.stage.StageTopology;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,11 @@ class LlmApplicationTest {
             assertThat(ctx.getBean(Responders.class).primary()).isInstanceOf(OfflineResponder.class);
             assertThat(ctx.getBean(StageTopology.class).applicationId()).isEqualTo("glyphoxa-llm");
             assertThat(ctx.getProperty("micronaut.application.name", String.class)).contains("llm");
+            // the cut-turn listener runs from the start and reports in /readyz (not ready: no broker here)
+            assertThat(ctx.getBeansOfType(ReadinessCheck.class)).extracting(ReadinessCheck::name)
+                    .contains("cut-turns:glyphoxa.playback");
+            assertThat(ctx.getBean(PlaybackListener.class).status().ready()).isFalse();
+            assertThat(ctx.getBean(CutTurns.class)).isSameAs(ctx.getBean(CutTurns.class));
         }
     }
 

@@ -8,6 +8,7 @@ import dev.glyphoxa.llm.provider.openai.FakeChatServer;
 import dev.glyphoxa.llm.state.Conversation;
 import dev.glyphoxa.schema.DeadLetter;
 import dev.glyphoxa.schema.NpcLine;
+import dev.glyphoxa.schema.Playback;
 import dev.glyphoxa.schema.SessionStarted;
 import dev.glyphoxa.schema.Transcript;
 import dev.glyphoxa.stage.StageFailures;
@@ -49,6 +50,7 @@ class LlmTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> control;
     private TestInputTopic<String, byte[]> transcripts;
+    private TestInputTopic<String, byte[]> playback;
     private TestOutputTopic<String, NpcLine> lines;
     private TestOutputTopic<String, DeadLetter> deadLetters;
     private StageFailures failures;
@@ -67,6 +69,7 @@ class LlmTopologyTest {
         driver = new TopologyTestDriver(topology.topology(), p, Instant.ofEpochMilli(1_000_000));
         control = driver.createInputTopic(Topics.CONTROL.name(), new StringSerializer(), new ByteArraySerializer());
         transcripts = driver.createInputTopic(Topics.TRANSCRIPTS.name(), new StringSerializer(), new ByteArraySerializer());
+        playback = driver.createInputTopic(Topics.PLAYBACK.name(), new StringSerializer(), new ByteArraySerializer());
         lines = driver.createOutputTopic(Topics.NPC_LINES.name(), new StringDeserializer(), AvroSerde.of(NpcLine.class));
         deadLetters = driver.createOutputTopic(Topics.DEADLETTER.name(), new StringDeserializer(), AvroSerde.of(DeadLetter.class));
     }
@@ -121,6 +124,12 @@ class LlmTopologyTest {
                 .containsExactlyElementsOf(IntStream.range(0, out.size()).mapToObj(i -> i == out.size() - 1).toList());
         assertThat(out).extracting(NpcLine::getSessionId).containsOnly(S);
         return out;
+    }
+
+    /** The voice-bridge played these lines to their end: only now do they count as said. */
+    private List<NpcLine> play(List<NpcLine> turn) {
+        turn.forEach(line -> playback.pipeInput(line.getSessionId(), AvroSerde.of(Playback.class).encode(Campaigns.played(line))));
+        return turn;
     }
 
     private static String text(List<NpcLine> turn) {
@@ -233,10 +242,10 @@ class LlmTopologyTest {
         RecordingResponder recording = openOffline(LlmSettings.defaults());
         startTwoNpcs();
         say("turn-1", MINE_QUESTION);
-        String first = text(turn("turn-1"));
+        String first = text(play(turn("turn-1")));
 
         say("turn-2", "Tell me more about it.");
-        List<NpcLine> second = turn("turn-2");
+        List<NpcLine> second = play(turn("turn-2"));
         // no name in the line: the NPC addressed last continues, and knows what was said
         assertThat(second).extracting(NpcLine::getNpcId).containsOnly("npc-grimjaw");
         assertThat(second.getFirst().getAddressingReason()).startsWith("continuation: Grimjaw");
@@ -263,9 +272,9 @@ class LlmTopologyTest {
         openOffline(LlmSettings.defaults().withHistorySize(3).withContinuationWindow(Duration.ofSeconds(30)));
         startTwoNpcs();
         say("turn-1", MINE_QUESTION);
-        turn("turn-1");
+        play(turn("turn-1"));
         say("turn-2", "And the price of a sword?");
-        turn("turn-2");
+        play(turn("turn-2"));
         KeyValueStore<String, Conversation> store = driver.getKeyValueStore(LlmTopology.CONVERSATION_STORE);
         assertThat(store.get(S).getLines()).hasSize(3);
         assertThat(store.get(S).getLines().getFirst().getNpcId()).isEqualTo("npc-grimjaw");
@@ -301,6 +310,7 @@ class LlmTopologyTest {
         assertThat(reply).extracting(NpcLine::getText).containsExactly("Aye, the mine is cursed.", "Stay away from it!");
         assertThat(reply).extracting(NpcLine::getResponder).containsOnly("openai");
         assertThat(server.received().getFirst().body()).contains(Campaigns.MINE_DESCRIPTION);
+        play(reply);
 
         say("turn-2", "Why?");
         turn("turn-2");

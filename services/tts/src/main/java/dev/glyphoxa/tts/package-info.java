@@ -9,6 +9,10 @@
  *       speak.</li>
  *   <li>State: none. A line re-processed after a crash yields the same packet numbering; the voice-bridge drops
  *       duplicates.</li>
+ *   <li>Cancellation: {@link dev.glyphoxa.tts.PlaybackListener} reads {@code glyphoxa.playback} from every partition
+ *       into {@link dev.glyphoxa.stage.CutTurns} (unreadable records are dead-lettered, stage {@code tts}). A line of a
+ *       turn the voice-bridge cut is not spoken; a line being spoken when its turn is cut stops at the next packet,
+ *       without a last packet. Both are counted in {@code glyphoxa_tts_cut_lines_total{at="before"|"during"}}.</li>
  *   <li>Settings: {@link dev.glyphoxa.tts.TtsSettings} ({@code glyphoxa.tts.*}) and
  *       {@link dev.glyphoxa.tts.ElevenLabsSettings} ({@code glyphoxa.tts.elevenlabs.*}).</li>
  * </ul>

@@ -1,6 +1,7 @@
 package dev.glyphoxa.tts;
 
 import dev.glyphoxa.testsupport.LogCapture;
+import dev.glyphoxa.stage.ReadinessCheck;
 import dev.glyphoxa.stage.StageTopology;
 import dev.glyphoxa.tts.provider.MissingProvider;
 import dev.glyphoxa.tts.provider.Synthesizer;
@@ -57,6 +58,10 @@ class TtsApplicationTest {
             assertThat(ctx.getProperty("micronaut.application.name", String.class)).contains("tts");
             assertThat(ctx.getBean(Synthesizer.class, Qualifiers.byName("elevenlabs"))).isInstanceOf(MissingProvider.class);
             assertThat(ctx.getBean(VoiceRouter.class).fallbackVoice()).hasToString("festival:slt-low");
+            // the cut-turn listener runs from the start and reports in /readyz (not ready: no broker there)
+            assertThat(ctx.getBeansOfType(ReadinessCheck.class)).extracting(ReadinessCheck::name)
+                    .contains("cut-turns:glyphoxa.playback");
+            assertThat(ctx.getBean(PlaybackListener.class).status().ready()).isFalse();
         }
     }
 
