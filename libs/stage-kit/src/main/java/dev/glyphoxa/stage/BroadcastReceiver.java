@@ -63,8 +63,13 @@ public final class BroadcastReceiver<V extends SpecificRecord> implements Readin
         try {
             List<TopicPartition> partitions = List.of();
             while (running && partitions.isEmpty()) {
-                partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10)).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                try {
+                    partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10)).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                    // The broker is not there yet (all services start together): keep asking, readiness says so.
+                    LOG.info("waiting for the partitions of {}: {}", topic.name(), e.getMessage());
+                }
             }
             consumer.assign(partitions);
             position(partitions);
