@@ -24,7 +24,7 @@ class OverlapEndToEndTest {
     void twoPlayersTalkingOverEachOtherMakeTwoTurns() throws Exception {
         PipelineFixture f = PipelineFixture.get();
         Path aria = f.speak("Hello Elara, what news do you have tonight?", "overlap-aria");
-        Path bram = f.speak("Good evening Grimjaw, how is the forge?", "overlap-bram");
+        Path bram = f.speak("Tell me, Grimjaw, what lies in the sunken mine?", "overlap-bram");
         String session = f.player.startSession(f.campaignId);
         try (TopicWatcher watch = new TopicWatcher(f.pipeline.bootstrapServers(),
                 List.of(Topics.TRANSCRIPTS, Topics.NPC_LINES)).start()) {
@@ -37,12 +37,13 @@ class OverlapEndToEndTest {
             Transcript heardBram = awaitTranscript(f, watch, session, "bram");
             assertThat(heardAria.getTurnId()).isNotEqualTo(heardBram.getTurnId());
             assertThat(heardAria.getText()).containsIgnoringCase("news");
-            assertThat(heardBram.getText()).containsIgnoringCase("forge");
+            assertThat(heardBram.getText()).containsIgnoringCase("sunken");
 
             NpcLine toAria = awaitAnswer(f, watch, heardAria.getTurnId());
             NpcLine toBram = awaitAnswer(f, watch, heardBram.getTurnId());
-            assertThat(toAria.getNpcName()).isEqualTo("Elara");
-            assertThat(toBram.getNpcName()).isEqualTo("Grimjaw");
+            assertThat(toAria.getNpcName()).as("answering \"%s\"", heardAria.getText()).isEqualTo("Elara");
+            assertThat(toBram.getNpcName()).as("answering \"%s\" (%s)", heardBram.getText(), toBram.getAddressingReason())
+                    .isEqualTo("Grimjaw");
             // neither player's words leaked into the other's turn
             assertThat(watch.values(Topics.TRANSCRIPTS, t -> t.getSessionId().equals(session) && t.getIsFinal()))
                     .extracting(Transcript::getSpeakerId).containsOnly("aria", "bram");
