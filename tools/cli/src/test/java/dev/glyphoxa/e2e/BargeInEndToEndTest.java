@@ -47,7 +47,7 @@ class BargeInEndToEndTest {
     void aShortMhmLetsTheNpcFinishALongInterruptionCutsItAndOnlyWhatWasPlayedIsKept() throws Exception {
         PipelineFixture f = PipelineFixture.get();
         Path mhm = f.burst("mhm", "mhm", 150);
-        Path interruption = f.speak("Hold on there my friend", "interruption");
+        Path interruption = f.burst("Hold on there my friend", "interruption", 600);
         String session = f.player.startSession(f.campaignId);
         try (TopicWatcher watch = new TopicWatcher(f.pipeline.bootstrapServers(),
                 List.of(Topics.NPC_LINES, Topics.PLAYBACK, Topics.BARGE_IN)).start()) {
@@ -59,7 +59,7 @@ class BargeInEndToEndTest {
             assertThat(watch.values(Topics.PLAYBACK, p -> p.getTurnId().equals(finished) && p.getEvent() instanceof TurnCut)).isEmpty();
             assertThat(watch.values(Topics.BARGE_IN, b -> b.getSessionId().equals(session))).as("a 150 ms mhm is no barge-in").isEmpty();
 
-            // An interruption of about a second: the NPC stops mid-turn.
+            // A 600 ms interruption: the NPC stops mid-turn.
             String cutTurn = speakAndAwaitFirstLinePlayed(f, watch, session, List.of(finished));
             f.player.bridge().postJson("local/sessions/" + session + "/say", Map.of("speaker", "bram", "wav", interruption.toString()));
             Playback cutEvent = watch.await(Topics.PLAYBACK, p -> p.getTurnId().equals(cutTurn) && p.getEvent() instanceof TurnCut, WAIT)
