@@ -44,8 +44,11 @@ public final class Addressing {
             "friend", "say", "and", "but", "then", "alright", "sorry", "pardon");
     private static final int MAX_WINDOW = 3;
 
-    /** Who answers and why (the reason goes on every line of the reply as {@code addressing_reason}). */
-    public record Decision(NpcProfile npc, String reason) {
+    /**
+     * Who answers and why (the reason goes on every line of the reply as {@code addressing_reason}); {@code named}
+     * when the line spoke to the NPC by name rather than continuing a conversation with it.
+     */
+    public record Decision(NpcProfile npc, String reason, boolean named) {
     }
 
     private record Mention(NpcProfile npc, int position, NameMatcher.Match match, String heard, boolean spokenTo) {
@@ -72,7 +75,7 @@ public final class Addressing {
             String heard = m.match() == NameMatcher.Match.EXACT
                     ? (m.heard().equals(Words.fold(name)) ? "" : " (heard \"" + m.heard() + "\")")
                     : " (heard \"" + m.heard() + "\", " + describe(m.match()) + ")";
-            return Optional.of(new Decision(m.npc(), "named: " + name + heard));
+            return Optional.of(new Decision(m.npc(), "named: " + name + heard, true));
         }
         String lastId = conversation.getLastNpcId();
         Long lastAt = conversation.getLastAddressedAtMs();
@@ -89,7 +92,7 @@ public final class Addressing {
                 .findFirst()
                 .map(npc -> new Decision(npc, "continuation: " + npc.getName() + " was addressed " + (ago / 1000)
                         + " s ago (window " + continuationWindow.toSeconds() + " s)"
-                        + (topics.isEmpty() ? "" : "; " + topics + " only mentioned")));
+                        + (topics.isEmpty() ? "" : "; " + topics + " only mentioned"), false));
     }
 
     /** Every place in the line where one of the NPC's names is heard, with whether it is spoken to there. */

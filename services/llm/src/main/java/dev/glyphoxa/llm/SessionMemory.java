@@ -119,6 +119,15 @@ final class SessionMemory {
         return true;
     }
 
+    /**
+     * Whether an NPC of the session is still speaking (or about to): a turn answered within {@code recentMs} has
+     * lines the voice-bridge has not reported played or cut. Bounded in time so a turn whose reports never come
+     * (no voice channel carries the session) does not count as speaking for long.
+     */
+    boolean npcSpeaking(String sessionId, long nowMs, long recentMs) {
+        return unsaid.anyHeldSince(sessionId, nowMs - recentMs);
+    }
+
     /** The turn was cut: its lines not played yet are never said. @return how many lines were dropped */
     int cut(String sessionId, String turnId) {
         return unsaid.drop(sessionId, turnId);

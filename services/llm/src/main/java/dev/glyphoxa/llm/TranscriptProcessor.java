@@ -30,7 +30,8 @@ import java.util.function.LongSupplier;
 /**
  * Collects final transcripts into turns ({@link TurnTaking}: a turn that sounds unfinished waits for more of the
  * same speaker, in store {@value LlmTopology#PENDING_TURN_STORE}, and a wall-clock punctuator ends it when due).
- * For each ended turn: decides which NPC answers ({@link Addressing}), retrieves the campaign knowledge the
+ * For each ended turn: decides which NPC answers ({@link Addressing}; nobody when the line names nobody and is
+ * said while an NPC is still speaking — a listener's "mhm" or "yeah", which answering would cut short), retrieves the campaign knowledge the
  * line is about ({@link KnowledgeRetriever}), streams the NPC's reply as {@code NpcLine}s ({@link ReplyStreamer}),
  * records the player's line in the session's conversation and holds the NPC's lines until the voice-bridge reports
  * them played ({@link PlaybackProcessor}: deliver, then commit).
@@ -39,6 +40,11 @@ final class TranscriptProcessor extends GuardedProcessor<Transcript> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptProcessor.class);
     private static final Duration PUNCTUATE_EVERY = Duration.ofMillis(50);
+    /**
+     * A turn handed to the voice this long ago no longer counts as the NPC speaking, even without playback reports
+     * (a session no voice channel carries never reports): one reply rarely plays for longer.
+     */
+    static final Duration SPEAKING_AT_MOST = Duration.ofSeconds(60);
 
     private final StageFailures failures;
     private final LlmSettings settings;
@@ -146,6 +152,12 @@ final class TranscriptProcessor extends GuardedProcessor<Transcript> {
             return TurnOutcomes.Outcome.NOBODY_ADDRESSED;
         }
         Addressing.Decision decision = who.get();
+        if (!decision.named() && memory.npcSpeaking(sessionId, now, SPEAKING_AT_MOST.toMillis())) {
+            LOG.debug("session {} turn {}: \"{}\" was said while an NPC speaks and names nobody; not answered",
+                    sessionId, turnId, text);
+            memory.saveConversation(sessionId, conversation);
+            return TurnOutcomes.Outcome.BACKCHANNEL;
+        }
         List<KnowledgeEntity> knowledge = retriever.relevant(text, decision.npc(), campaign.getEntities(), history);
         ReplyRequest request = new ReplyRequest(campaign.getCampaignName(), decision.npc(), knowledge, history,
                 speaker, text);

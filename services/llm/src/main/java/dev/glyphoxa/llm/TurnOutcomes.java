@@ -16,6 +16,11 @@ final class TurnOutcomes {
         ANSWERED_BY_FALLBACK,
         /** no NPC was spoken to and none within the continuation window, or the one spoken to is muted */
         NOBODY_ADDRESSED,
+        /**
+         * said while an NPC was still speaking, naming nobody: a listener's "mhm", "yeah" or aside, not a line to
+         * answer (answering it would cut off the NPC's own reply)
+         */
+        BACKCHANNEL,
         /** the voice-bridge cut the turn (a player barged in, a newer turn took over) while the reply was made */
         CANCELLED,
         /** the turn could not be answered at all and was dead-lettered */

@@ -63,6 +63,18 @@ final class UnsaidLines {
         return found.map(l -> new Line(turn.getNpcId(), turn.getNpcName(), l.getText(), turn.getAtMs()));
     }
 
+    /** Whether the session has an NPC turn handed to the voice since {@code sinceMs} whose lines are not all played. */
+    boolean anyHeldSince(String sessionId, long sinceMs) {
+        try (KeyValueIterator<String, UnsaidTurn> all = store.prefixScan(sessionId + SEPARATOR, new StringSerializer())) {
+            while (all.hasNext()) {
+                if (all.next().value.getAtMs() >= sinceMs) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     int drop(String sessionId, String turnId) {
         UnsaidTurn turn = store.delete(key(sessionId, turnId));
         return turn == null ? 0 : turn.getLines().size();
