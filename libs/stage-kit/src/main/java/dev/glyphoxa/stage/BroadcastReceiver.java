@@ -37,6 +37,7 @@ public final class BroadcastReceiver<V extends SpecificRecord> implements Readin
     private static final Logger LOG = LoggerFactory.getLogger(BroadcastReceiver.class);
 
     private final Topic<V> topic;
+    private final String name;
     private final Duration lookBack;
     private final Consumer<V> handler;
     private final BiConsumer<ConsumerRecord<String, byte[]>, RuntimeException> onBadRecord;
@@ -48,6 +49,13 @@ public final class BroadcastReceiver<V extends SpecificRecord> implements Readin
 
     public BroadcastReceiver(String bootstrapServers, Topic<V> topic, Duration lookBack, Consumer<V> handler,
                              BiConsumer<ConsumerRecord<String, byte[]>, RuntimeException> onBadRecord) {
+        this(topic.name(), bootstrapServers, topic, lookBack, handler, onBadRecord);
+    }
+
+    /** @param name what {@code /readyz} calls it */
+    public BroadcastReceiver(String name, String bootstrapServers, Topic<V> topic, Duration lookBack, Consumer<V> handler,
+                             BiConsumer<ConsumerRecord<String, byte[]>, RuntimeException> onBadRecord) {
+        this.name = name;
         this.topic = topic;
         this.lookBack = lookBack;
         this.handler = handler;
@@ -122,7 +130,7 @@ public final class BroadcastReceiver<V extends SpecificRecord> implements Readin
 
     @Override
     public String name() {
-        return topic.name();
+        return name;
     }
 
     @Override

@@ -37,11 +37,18 @@ public final class CutTurns {
         this.clock = clock;
     }
 
-    /** Starts listening on glyphoxa.playback, a minute back so a just-started instance hears recent cuts. */
+    /**
+     * Starts listening on glyphoxa.playback, a minute back so a just-started instance hears recent cuts. The
+     * receiver is a readiness check named {@value #LISTENER}; a service exposes it as a bean (closed with the
+     * context) so {@code /readyz} reports it.
+     */
     public BroadcastReceiver<Playback> listen(String bootstrapServers,
                                               BiConsumer<ConsumerRecord<String, byte[]>, RuntimeException> onBadRecord) {
-        return new BroadcastReceiver<>(bootstrapServers, Topics.PLAYBACK, Duration.ofMinutes(1), this::heard, onBadRecord);
+        return new BroadcastReceiver<>(LISTENER, bootstrapServers, Topics.PLAYBACK, Duration.ofMinutes(1), this::heard,
+                onBadRecord);
     }
+
+    public static final String LISTENER = "cut-turns:glyphoxa.playback";
 
     /** Takes note of a TurnCut; other playback events are not its business. */
     public void heard(Playback event) {

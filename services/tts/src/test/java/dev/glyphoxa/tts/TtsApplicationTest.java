@@ -1,6 +1,7 @@
 package dev.glyphoxa.tts;
 
 import dev.glyphoxa.testsupport.LogCapture;
+import dev.glyphoxa.stage.CutTurns;
 import dev.glyphoxa.stage.ReadinessCheck;
 import dev.glyphoxa.stage.StageTopology;
 import dev.glyphoxa.tts.provider.MissingProvider;
@@ -60,8 +61,9 @@ class TtsApplicationTest {
             assertThat(ctx.getBean(VoiceRouter.class).fallbackVoice()).hasToString("festival:slt-low");
             // the cut-turn listener runs from the start and reports in /readyz (not ready: no broker there)
             assertThat(ctx.getBeansOfType(ReadinessCheck.class)).extracting(ReadinessCheck::name)
-                    .contains("cut-turns:glyphoxa.playback");
-            assertThat(ctx.getBean(PlaybackListener.class).status().ready()).isFalse();
+                    .contains(CutTurns.LISTENER);
+            assertThat(ctx.getBeansOfType(ReadinessCheck.class)).filteredOn(c -> c.name().equals(CutTurns.LISTENER))
+                    .singleElement().satisfies(c -> assertThat(c.status().ready()).isFalse());
         }
     }
 

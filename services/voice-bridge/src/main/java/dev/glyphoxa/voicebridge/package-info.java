@@ -5,7 +5,7 @@
  *       ({@link dev.glyphoxa.voicebridge.VoicePacketPublisher}).</li>
  *   <li>Consumes {@code glyphoxa.voice.out} on every partition (no consumer group: the instance that holds a
  *       session's voice connection must see that session's audio whichever partition it is on) and hands each packet
- *       to the channel carrying its session ({@link dev.glyphoxa.voicebridge.VoiceOutReceiver},
+ *       to the channel carrying its session ({@code BridgeBeans#voiceOutReceiver},
  *       {@link dev.glyphoxa.voicebridge.VoiceChannels}).</li>
  *   <li>Both channels play through one engine, {@link dev.glyphoxa.voicebridge.TurnPlayer}: a jitter buffer pulled
  *       every 20 ms, one turn at a time, a newer turn superseding the one playing.</li>

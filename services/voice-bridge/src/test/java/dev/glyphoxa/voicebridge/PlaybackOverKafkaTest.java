@@ -50,7 +50,8 @@ class PlaybackOverKafkaTest {
                 "glyphoxa.voice-bridge.reply-dir", Path.of("target", "playback-replies").toString())));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 0),
                 new StringSerializer(), new ByteArraySerializer());
-        assertThat(eventually(() -> context.getBean(VoiceOutReceiver.class).status().ready()
+        assertThat(eventually(() -> context.getBeansOfType(dev.glyphoxa.stage.ReadinessCheck.class).stream()
+                .anyMatch(c -> c.name().equals(BridgeBeans.VOICE_OUT) && c.status().ready())
                 && context.getBean(BargeInReceiver.class).status().ready())).isTrue();
     }
 
