@@ -104,7 +104,7 @@ public final class CloudLatencyBenchmark implements Callable<Integer> {
         try (CloudFakes fakes = new CloudFakes(sttDelayMs, llmDelayMs, ttsDelayMs)) {
             props = new LinkedHashMap<>(fakes.serviceProperties());
             props.putAll(serviceProperties);
-            Path voiced = CloudFakes.elevenLabsCampaign(campaignFile, dir.resolve("campaign-elevenlabs.yaml"));
+            Path voiced = CloudFakes.cloudVoicedCampaign(campaignFile, dir.resolve("campaign-cloud.yaml"));
             progress.step("=== over Kafka with fake cloud providers (STT " + sttDelayMs + " ms, LLM first token "
                     + llmDelayMs + " ms, TTS first audio " + ttsDelayMs + " ms): " + turns + " turns, " + warmup + " warm-up");
             result = OverKafka.measure(dir.resolve("over-kafka"), voiced, sequence, warmup, props, progress);
