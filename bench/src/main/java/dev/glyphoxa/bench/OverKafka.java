@@ -121,7 +121,12 @@ final class OverKafka {
                 progress.step(line);
             }
             busy = cpu == null ? Double.NaN : cpu.busyPercent();
-            player.stopSession(session);
+            try {
+                player.stopSession(session);
+            } catch (Exception e) {
+                // the measurements are taken; a failing stop (or the recap it prints) must not lose them
+                progress.step("stopping the session failed (" + e.getMessage() + "); see the gateway log");
+            }
         }
         return new Result(spans, stamped, split, log, answered, measured, started, firstLines, busy);
     }

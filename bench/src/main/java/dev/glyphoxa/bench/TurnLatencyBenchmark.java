@@ -254,7 +254,7 @@ public final class TurnLatencyBenchmark implements Callable<Integer> {
         return p;
     }
 
-    private static String machine() {
+    static String machine() {
         String cpu = "unknown CPU";
         String mem = "";
         try {
@@ -271,7 +271,7 @@ public final class TurnLatencyBenchmark implements Callable<Integer> {
                 System.getProperty("java.vm.name"));
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return f[0] + " / " + f[1] + " / " + f[2];

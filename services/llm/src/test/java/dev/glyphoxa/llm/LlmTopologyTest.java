@@ -2,9 +2,9 @@ package dev.glyphoxa.llm;
 
 import dev.glyphoxa.contracts.AvroSerde;
 import dev.glyphoxa.contracts.Topics;
+import dev.glyphoxa.fakes.FakeChatServer;
 import dev.glyphoxa.llm.provider.ReplyRequest;
 import dev.glyphoxa.llm.provider.offline.OfflineResponder;
-import dev.glyphoxa.llm.provider.openai.FakeChatServer;
 import dev.glyphoxa.llm.state.Conversation;
 import dev.glyphoxa.schema.DeadLetter;
 import dev.glyphoxa.schema.NpcLine;

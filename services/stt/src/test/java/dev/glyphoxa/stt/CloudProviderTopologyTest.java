@@ -1,13 +1,13 @@
 package dev.glyphoxa.stt;
 
+import dev.glyphoxa.fakes.FakeDeepgramServer;
+import dev.glyphoxa.fakes.FakeTranscriptionServer;
 import dev.glyphoxa.testsupport.LogCapture;
 import dev.glyphoxa.schema.Transcript;
 import dev.glyphoxa.schema.TurnTimings;
 import dev.glyphoxa.stt.SttTopologyTest.Stage;
 import dev.glyphoxa.stt.provider.RecognizerFactory;
 import dev.glyphoxa.stt.provider.deepgram.DeepgramEngine;
-import dev.glyphoxa.stt.provider.deepgram.FakeDeepgramServer;
-import dev.glyphoxa.stt.provider.openai.FakeTranscriptionServer;
 import dev.glyphoxa.stt.provider.openai.OpenAiTranscriptionEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;

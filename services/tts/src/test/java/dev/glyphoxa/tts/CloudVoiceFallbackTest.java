@@ -1,12 +1,12 @@
 package dev.glyphoxa.tts;
 
+import dev.glyphoxa.fakes.FakeElevenLabs;
 import dev.glyphoxa.testsupport.LogCapture;
 import dev.glyphoxa.audio.OpusCodec;
 import dev.glyphoxa.audio.Pcm;
 import dev.glyphoxa.tts.provider.RemoteSynthesisException.Reason;
 import dev.glyphoxa.tts.provider.elevenlabs.ElevenLabsConfig;
 import dev.glyphoxa.tts.provider.elevenlabs.ElevenLabsSynthesizer;
-import dev.glyphoxa.tts.provider.elevenlabs.FakeElevenLabs;
 import dev.glyphoxa.tts.provider.festival.FestivalSynthesizer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,6 @@
 package dev.glyphoxa.tts;
 
+import dev.glyphoxa.fakes.FakeElevenLabs;
 import dev.glyphoxa.testsupport.LogCapture;
 import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.schema.DeadLetter;
@@ -8,7 +9,6 @@ import dev.glyphoxa.stage.StageFailures;
 import dev.glyphoxa.tts.provider.MissingProvider;
 import dev.glyphoxa.tts.provider.elevenlabs.ElevenLabsConfig;
 import dev.glyphoxa.tts.provider.elevenlabs.ElevenLabsSynthesizer;
-import dev.glyphoxa.tts.provider.elevenlabs.FakeElevenLabs;
 import dev.glyphoxa.tts.provider.festival.FestivalSynthesizer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;

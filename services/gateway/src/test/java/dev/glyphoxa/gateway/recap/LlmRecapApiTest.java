@@ -1,6 +1,7 @@
 package dev.glyphoxa.gateway.recap;
 
 import dev.glyphoxa.contracts.Topics;
+import dev.glyphoxa.fakes.FakeChatServer;
 import dev.glyphoxa.gateway.GatewayStack;
 import dev.glyphoxa.gateway.TestData;
 import dev.glyphoxa.gateway.session.SessionStatus;
@@ -22,7 +23,7 @@ class LlmRecapApiTest extends GatewayStack {
 
     static final String SUMMARY = "The party asked Elara about the Tidecaller Pearl and learned the Tide Lords hold it.";
 
-    final FakeOpenAiServer llm = start();
+    final FakeChatServer llm = start();
 
     @Override
     public Map<String, String> getProperties() {
@@ -54,7 +55,7 @@ class LlmRecapApiTest extends GatewayStack {
 
         assertThat(recap.recap().method()).isEqualTo(Recap.LLM);
         assertThat(recap.recap().text()).isEqualTo(SUMMARY);
-        FakeOpenAiServer.Received request = llm.received().getLast();
+        FakeChatServer.Received request = llm.received().getLast();
         assertThat(request.authorization()).isEqualTo("Bearer sk-test-recap-key");
         assertThat(request.body()).contains("fake-model", "Elara, who has the Tidecaller Pearl?", "The Rusty Anchor");
     }
@@ -77,9 +78,9 @@ class LlmRecapApiTest extends GatewayStack {
         assertThat(recap.recap().text()).contains("Sunken Mine");
     }
 
-    private static FakeOpenAiServer start() {
+    private static FakeChatServer start() {
         try {
-            return new FakeOpenAiServer();
+            return new FakeChatServer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.glyphoxa.gateway.recap;
 
+import dev.glyphoxa.fakes.FakeChatServer;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -17,12 +18,12 @@ class LlmRecapperTest {
     static final String KEY = "sk-test-4f9a2c7d1e";
 
     private final JsonMapper json = JsonMapper.createDefault();
-    private FakeOpenAiServer server;
+    private FakeChatServer server;
     private LlmRecapper recapper;
 
     @BeforeEach
     void start() throws Exception {
-        server = new FakeOpenAiServer();
+        server = new FakeChatServer();
     }
 
     @AfterEach
@@ -61,7 +62,7 @@ class LlmRecapperTest {
         assertThat(recap.linesConsidered()).isEqualTo(30);
         assertThat(recap.fallbackReason()).isNull();
 
-        FakeOpenAiServer.Received r = server.received().getFirst();
+        FakeChatServer.Received r = server.received().getFirst();
         assertThat(r.method()).isEqualTo("POST");
         assertThat(r.path()).isEqualTo("/v1/chat/completions");
         assertThat(r.authorization()).isEqualTo("Bearer " + KEY);
@@ -163,7 +164,7 @@ class LlmRecapperTest {
 
     @Test
     void aServerThatNeverAnswersTimesOut() {
-        server.mode(FakeOpenAiServer.Mode.HANG);
+        server.mode(FakeChatServer.Mode.HANG);
         RecapSettings settings = RecapSettings.defaults().withLlm(server.baseUrl(), "fake-model", KEY,
                 Duration.ofMillis(300));
 
@@ -188,7 +189,7 @@ class LlmRecapperTest {
 
     @Test
     void aBodyThatIsNotJsonIsAFailure() {
-        server.mode(FakeOpenAiServer.Mode.GARBAGE);
+        server.mode(FakeChatServer.Mode.GARBAGE);
 
         assertThatThrownBy(() -> recapper(settings(KEY)).recap(TavernScene.request()))
                 .isInstanceOf(RecapException.class)
@@ -198,7 +199,7 @@ class LlmRecapperTest {
 
     @Test
     void emptyContentIsAFailure() {
-        server.mode(FakeOpenAiServer.Mode.EMPTY_CONTENT);
+        server.mode(FakeChatServer.Mode.EMPTY_CONTENT);
 
         assertThatThrownBy(() -> recapper(settings(KEY)).recap(TavernScene.request()))
                 .isInstanceOf(RecapException.class)
@@ -207,7 +208,7 @@ class LlmRecapperTest {
 
     @Test
     void aCompletionWithoutChoicesIsAFailure() {
-        server.mode(FakeOpenAiServer.Mode.NO_CHOICES);
+        server.mode(FakeChatServer.Mode.NO_CHOICES);
 
         assertThatThrownBy(() -> recapper(settings(KEY)).recap(TavernScene.request()))
                 .isInstanceOf(RecapException.class)

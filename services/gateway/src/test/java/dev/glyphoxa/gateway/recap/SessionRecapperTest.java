@@ -1,5 +1,6 @@
 package dev.glyphoxa.gateway.recap;
 
+import dev.glyphoxa.fakes.FakeChatServer;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,12 +15,12 @@ class SessionRecapperTest {
 
     private static final String KEY = LlmRecapperTest.KEY;
 
-    private FakeOpenAiServer server;
+    private FakeChatServer server;
     private SessionRecapper recapper;
 
     @BeforeEach
     void start() throws Exception {
-        server = new FakeOpenAiServer();
+        server = new FakeChatServer();
     }
 
     @AfterEach
@@ -113,21 +114,21 @@ class SessionRecapperTest {
 
     @Test
     void aServerThatNeverAnswersFallsBackAfterTheTimeout() {
-        server.mode(FakeOpenAiServer.Mode.HANG);
+        server.mode(FakeChatServer.Mode.HANG);
 
         assertFellBack(withLlm(Duration.ofMillis(300)).recap(TavernScene.request()), "did not answer within 300 ms");
     }
 
     @Test
     void aBodyThatIsNotJsonFallsBack() {
-        server.mode(FakeOpenAiServer.Mode.GARBAGE);
+        server.mode(FakeChatServer.Mode.GARBAGE);
 
         assertFellBack(withLlm(Duration.ofSeconds(10)).recap(TavernScene.request()), "not JSON");
     }
 
     @Test
     void emptyContentFallsBack() {
-        server.mode(FakeOpenAiServer.Mode.EMPTY_CONTENT);
+        server.mode(FakeChatServer.Mode.EMPTY_CONTENT);
 
         assertFellBack(withLlm(Duration.ofSeconds(10)).recap(TavernScene.request()), "empty recap");
     }

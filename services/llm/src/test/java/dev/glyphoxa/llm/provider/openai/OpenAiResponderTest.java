@@ -2,6 +2,7 @@ package dev.glyphoxa.llm.provider.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.glyphoxa.fakes.FakeChatServer;
 import dev.glyphoxa.llm.Campaigns;
 import dev.glyphoxa.llm.provider.ReplyRequest;
 import dev.glyphoxa.llm.provider.ResponderException;

@@ -1,6 +1,7 @@
 package dev.glyphoxa.stt.provider.deepgram;
 
 import dev.glyphoxa.audio.Pcm;
+import dev.glyphoxa.fakes.FakeDeepgramServer;
 import dev.glyphoxa.testsupport.LogCapture;
 import dev.glyphoxa.stt.TestSpeech;
 import dev.glyphoxa.stt.provider.RecognitionException;

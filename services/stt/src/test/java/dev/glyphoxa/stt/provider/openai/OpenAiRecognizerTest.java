@@ -1,6 +1,7 @@
 package dev.glyphoxa.stt.provider.openai;
 
 import dev.glyphoxa.audio.Pcm;
+import dev.glyphoxa.fakes.FakeTranscriptionServer;
 import dev.glyphoxa.testsupport.LogCapture;
 import dev.glyphoxa.stt.TestSpeech;
 import dev.glyphoxa.stt.provider.RecognitionException;

@@ -1,6 +1,7 @@
 package dev.glyphoxa.tts.provider.elevenlabs;
 
 import dev.glyphoxa.audio.Wav;
+import dev.glyphoxa.fakes.FakeElevenLabs;
 import dev.glyphoxa.tts.provider.RemoteSynthesisException;
 import dev.glyphoxa.tts.provider.RemoteSynthesisException.Reason;
 import dev.glyphoxa.tts.provider.UnknownVoiceException;

@@ -1,15 +1,15 @@
-package dev.glyphoxa.tts.provider.elevenlabs;
+package dev.glyphoxa.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.glyphoxa.audio.Pcm;
-import dev.glyphoxa.tts.Sound;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  * {@code Content-Type: audio/pcm} with raw 16-bit little-endian mono PCM in chunked transfer encoding, plus the
  * {@code request-id} and {@code character-cost} headers ElevenLabs adds. A wrong key gets ElevenLabs' 401 body.
  * The audio is a 440 Hz tone at the requested rate. Other modes misbehave the ways a real endpoint or proxy does.
+ *
+ * <p>{@link #firstAudioDelayMs(long)} holds back the response (its headers come with the first audio, as a
+ * streaming endpoint sends them once the audio starts) by a fixed time, like a real voice's time to first audio.
  */
 public final class FakeElevenLabs implements AutoCloseable {
 
@@ -61,6 +64,7 @@ public final class FakeElevenLabs implements AutoCloseable {
     private volatile int holdAfterMs = 200;
     private volatile int chunkBytes = 4801; // odd on purpose: samples straddle chunk boundaries
     private volatile int errorStatus = 500;
+    private volatile long firstAudioDelayMs;
     private volatile boolean heldTooLong;
 
     public FakeElevenLabs() throws IOException {
@@ -94,6 +98,12 @@ public final class FakeElevenLabs implements AutoCloseable {
         return this;
     }
 
+    /** Fixed time from the request to the first audio (default 0). */
+    public FakeElevenLabs firstAudioDelayMs(long ms) {
+        this.firstAudioDelayMs = ms;
+        return this;
+    }
+
     public FakeElevenLabs errorStatus(int status) {
         this.errorStatus = status;
         return this;
@@ -120,7 +130,18 @@ public final class FakeElevenLabs implements AutoCloseable {
 
     /** The tone the fake streams, at the given rate. */
     public static short[] tone(int rate, int ms) {
-        return Sound.tone(440, rate, rate * ms / 1000, 8000);
+        short[] s = new short[rate * ms / 1000];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (short) Math.round(8000 * Math.sin(2 * Math.PI * 440 * i / rate));
+        }
+        return s;
+    }
+
+    /** 16-bit little-endian, as ElevenLabs' pcm_* formats send it. */
+    private static byte[] littleEndian(short[] samples) {
+        ByteBuffer buf = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asShortBuffer().put(samples);
+        return buf.array();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -134,7 +155,7 @@ public final class FakeElevenLabs implements AutoCloseable {
             return;
         }
         int rate = Integer.parseInt(query.replaceAll(".*output_format=pcm_(\\d+).*", "$1"));
-        byte[] pcm = Pcm.toBytes(tone(rate, durationMs));
+        byte[] pcm = littleEndian(tone(rate, durationMs));
         int split = Math.min(pcm.length, rate * holdAfterMs / 1000 * 2 + 1); // odd: the hold falls mid-sample
         switch (mode) {
             case STREAM -> {
@@ -174,7 +195,8 @@ public final class FakeElevenLabs implements AutoCloseable {
         }
     }
 
-    private static OutputStream startAudio(HttpExchange exchange) throws IOException {
+    private OutputStream startAudio(HttpExchange exchange) throws IOException {
+        Pause.ms(firstAudioDelayMs);
         exchange.getResponseHeaders().set("Content-Type", "audio/pcm");
         exchange.getResponseHeaders().set("request-id", "fakeRequest0001");
         exchange.getResponseHeaders().set("history-item-id", "fakeHistory0001");

@@ -1,4 +1,4 @@
-package dev.glyphoxa.stt.provider.openai;
+package dev.glyphoxa.fakes;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,6 +21,9 @@ import java.util.concurrent.Executors;
  * A local stand-in for OpenAI's {@code POST /v1/audio/transcriptions}: parses the multipart form, checks the
  * bearer key and that {@code file} is a 16 kHz mono 16-bit PCM WAV, and answers {@code {"text": ...}} with a
  * scripted text (it cannot recognise speech). Errors come in OpenAI's {@code {"error": {"message": ...}}} shape.
+ *
+ * <p>{@link #transcriptDelayMs(long)} holds the transcript back by a fixed time after the whole upload arrived,
+ * like a real provider's recognition time.
  */
 public final class FakeTranscriptionServer implements AutoCloseable {
 
@@ -53,6 +56,7 @@ public final class FakeTranscriptionServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.TRANSCRIBE;
     private volatile String transcript = "Have you seen Grimjaw today?";
+    private volatile long transcriptDelayMs;
 
     public FakeTranscriptionServer(String key) throws IOException {
         this.key = key;
@@ -73,6 +77,12 @@ public final class FakeTranscriptionServer implements AutoCloseable {
 
     public FakeTranscriptionServer transcript(String text) {
         this.transcript = text;
+        return this;
+    }
+
+    /** Fixed time from the received upload to the transcript (default 0). */
+    public FakeTranscriptionServer transcriptDelayMs(long ms) {
+        this.transcriptDelayMs = ms;
         return this;
     }
 
@@ -105,8 +115,11 @@ public final class FakeTranscriptionServer implements AutoCloseable {
                 return;
             }
             switch (mode) {
-                case TRANSCRIBE -> respond(exchange, 200, "application/json",
-                        "{\"text\":\"" + transcript.replace("\"", "\\\"") + "\",\"usage\":{\"type\":\"duration\",\"seconds\":2}}");
+                case TRANSCRIBE -> {
+                    Pause.ms(transcriptDelayMs);
+                    respond(exchange, 200, "application/json",
+                            "{\"text\":\"" + transcript.replace("\"", "\\\"") + "\",\"usage\":{\"type\":\"duration\",\"seconds\":2}}");
+                }
                 case ERROR_500 -> error(exchange, 500, "The server had an error while processing your request.", "server_error");
                 case HANG -> release.await();
                 case GARBAGE -> respond(exchange, 200, "text/html", "<html><body>502 Bad Gateway</body></html>");

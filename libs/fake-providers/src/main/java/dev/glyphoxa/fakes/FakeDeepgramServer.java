@@ -1,4 +1,4 @@
-package dev.glyphoxa.stt.provider.deepgram;
+package dev.glyphoxa.fakes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * {@code Results} (is_final false) every quarter second of audio, finalises the first half of its script as a
  * segment mid-stream, and on {@code CloseStream} sends the last segment ({@code is_final} and {@code speech_final}),
  * a {@code Metadata} summary and closes with 1000. It cannot recognise speech: it answers with a scripted text.
+ *
+ * <p>{@link #finalDelayMs(long)} holds the last segment back by a fixed time after CloseStream, like a real
+ * provider's finalisation.
  *
  * <p>One difference: a refused handshake is answered 404 (what Java-WebSocket sends), where Deepgram answers 401.
  */
@@ -89,6 +92,7 @@ public final class FakeDeepgramServer extends WebSocketServer implements AutoClo
     private final CountDownLatch started = new CountDownLatch(1);
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.TRANSCRIBE;
+    private volatile long finalDelayMs;
     private volatile List<String> words = List.of("Have", "you", "seen", "Grimjaw", "today?");
 
     public FakeDeepgramServer(String key) throws InterruptedException {
@@ -112,6 +116,12 @@ public final class FakeDeepgramServer extends WebSocketServer implements AutoClo
 
     public FakeDeepgramServer transcript(String text) {
         this.words = List.of(text.split(" "));
+        return this;
+    }
+
+    /** Fixed time from CloseStream to the final results (default 0). */
+    public FakeDeepgramServer finalDelayMs(long ms) {
+        this.finalDelayMs = ms;
         return this;
     }
 
@@ -205,6 +215,8 @@ public final class FakeDeepgramServer extends WebSocketServer implements AutoClo
             case GARBAGE -> conn.send("<html><body><h1>502 Bad Gateway</h1></body></html>");
             case ERROR_CLOSE -> conn.close(1011, "NET-0000"); // 1011: unexpected condition
             default -> {
+                // on the server's one selector thread: a fake serving one stream at a time can afford to block it
+                Pause.ms(finalDelayMs);
                 int half = words.size() / 2;
                 if (!c.firstSegmentFinal) {
                     c.firstSegmentFinal = true;

@@ -1,4 +1,4 @@
-package dev.glyphoxa.stt.provider.deepgram;
+package dev.glyphoxa.fakes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
