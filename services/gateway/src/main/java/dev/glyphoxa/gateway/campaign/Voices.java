@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  */
 public final class Voices {
 
-    /** The engines the TTS stage ships (services/tts provider/festival, provider/espeak). */
-    public static final List<String> ENGINES = List.of("festival", "espeak");
+    /**
+     * The engines the TTS stage knows (services/tts VoiceRouter): the offline festival and espeak, and elevenlabs
+     * (a cloud voice id; without an API key the TTS speaks such lines in its fallback voice and counts it).
+     */
+    public static final List<String> ENGINES = List.of("festival", "espeak", "elevenlabs");
 
     private static final Pattern VOICE = Pattern.compile("([a-z][a-z0-9_-]*):(\\S+)");
 
