@@ -9,7 +9,7 @@ import dev.glyphoxa.stage.StageFailures;
 import dev.glyphoxa.tts.provider.Synthesizer;
 import dev.glyphoxa.tts.provider.elevenlabs.ElevenLabsConfig;
 import dev.glyphoxa.tts.provider.elevenlabs.ElevenLabsSynthesizer;
-import dev.glyphoxa.tts.provider.elevenlabs.FakeElevenLabs;
+import dev.glyphoxa.fakes.FakeElevenLabs;
 import dev.glyphoxa.tts.provider.festival.FestivalSynthesizer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
