@@ -35,6 +35,8 @@ final class PacedTurn {
     int packetsSent;
     int linesPlayed;
     private NpcAudio latest;
+    /** The milestones on the first packet played: only it has tts_first_audio_ms (TTS stamps a line's first packet). */
+    private TurnTimings firstTimings;
     private int lineInProgress = -1;
     private int linePackets;
     private NpcAudio lineLast;
@@ -78,6 +80,7 @@ final class PacedTurn {
         if (!started) {
             started = true;
             firstOutMs = nowMs;
+            firstTimings = p.getTimings();
         }
         lastPlayedKey = k;
         lastPlayedEndsLine = p.getLastInLine();
@@ -104,10 +107,13 @@ final class PacedTurn {
         lines.done(last, count);
     }
 
-    /** The latest milestones of the turn, with {@code first_packet_out_ms} once it has started. */
+    /**
+     * The turn's milestones: those of its first packet played (with {@code first_packet_out_ms}) once it has
+     * started, else those of its latest packet.
+     */
     TurnTimings timings() {
-        TurnTimings.Builder b = latest.getTimings() == null ? TurnTimings.newBuilder()
-                : TurnTimings.newBuilder(latest.getTimings());
+        TurnTimings base = started && firstTimings != null ? firstTimings : latest.getTimings();
+        TurnTimings.Builder b = base == null ? TurnTimings.newBuilder() : TurnTimings.newBuilder(base);
         return b.setFirstPacketOutMs(started ? firstOutMs : null).build();
     }
 

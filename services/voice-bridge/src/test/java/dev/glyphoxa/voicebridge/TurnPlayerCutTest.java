@@ -65,6 +65,22 @@ class TurnPlayerCutTest {
     }
 
     @Test
+    void everyReportCarriesTheFirstPacketsMilestonesThoughOnlyItHasTheTtsStamp() {
+        List<NpcAudio> t = new ArrayList<>(turn("t", 2, 3));
+        // as TTS writes them: only a line's first packet carries tts_first_audio_ms
+        t.set(0, NpcAudio.newBuilder(t.getFirst()).setTimings(dev.glyphoxa.schema.TurnTimings.newBuilder(t.getFirst().getTimings())
+                .setTtsFirstAudioMs(777L).build()).build());
+        t.forEach(p -> player.offer(p, now));
+        tick(8);
+
+        assertThat(events.ends).singleElement().satisfies(end -> {
+            assertThat(end.timings().getTtsFirstAudioMs()).isEqualTo(777L);
+            assertThat(end.timings().getFirstPacketOutMs()).isEqualTo(1_000L);
+        });
+        assertThat(events.lines).hasSize(2).allSatisfy(l -> assertThat(l.timings().getTtsFirstAudioMs()).isEqualTo(777L));
+    }
+
+    @Test
     void theNextTurnPlaysAfterACut() {
         turn("t1", 1, 50).forEach(p -> player.offer(p, now));
         tick(5);
