@@ -34,6 +34,9 @@ final class OverKafka {
     static final String STT_WORK = "stt processing: that batch → Transcript emitted";
     static final String TTS_HOP = "tts hop: first NpcLine emitted → TTS starts the batch holding it";
     static final String TTS_WORK = "tts processing: that batch → first NpcAudio emitted";
+    static final String LLM_WAIT = "llm hop + turn-taking: Transcript emitted → end of turn decided";
+    static final String LLM_FIRST_TOKEN = "llm request: end of turn decided → first token";
+    static final String LLM_FIRST_LINE = "llm first sentence: first token → first NpcLine emitted";
 
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(45);
 
@@ -48,7 +51,8 @@ final class OverKafka {
         List<String> log = new ArrayList<>();
         List<String> firstLines = new ArrayList<>();
         Map<String, List<Double>> split = new LinkedHashMap<>();
-        List.of(STT_HOP, STT_WORK, TTS_HOP, TTS_WORK).forEach(k -> split.put(k, new ArrayList<>()));
+        List.of(STT_HOP, STT_WORK, LLM_WAIT, LLM_FIRST_TOKEN, LLM_FIRST_LINE, TTS_HOP, TTS_WORK)
+                .forEach(k -> split.put(k, new ArrayList<>()));
         CpuMeter cpu = null;
         int answered = 0;
         int measured = 0;
@@ -113,6 +117,15 @@ final class OverKafka {
                     split.get(STT_WORK).add((double) (e.transcript - stt));
                     split.get(TTS_HOP).add((double) (tts - e.firstLine));
                     split.get(TTS_WORK).add((double) (e.firstAudio - tts));
+                    // end of turn decided and first token: stamped by the llm stage on its wall clock (not there with
+                    // replies recorded before those stamps existed)
+                    long turnEnd = reply.path("turnEndMs").asLong();
+                    long firstToken = reply.path("llmFirstTokenMs").asLong();
+                    if (turnEnd > 0 && firstToken > 0) {
+                        split.get(LLM_WAIT).add((double) (turnEnd - e.transcript));
+                        split.get(LLM_FIRST_TOKEN).add((double) (firstToken - turnEnd));
+                        split.get(LLM_FIRST_LINE).add((double) (e.firstLine - firstToken));
+                    }
                 }
                 String line = String.format("%s: %d ms (vad %d, stt %d, llm %d, tts %d, bridge %d); heard \"%s\" -> %s: \"%s\"",
                         label, out - speechEnd, vadEnd - speechEnd, e.transcript - e.speechEnded, e.firstLine - e.transcript,

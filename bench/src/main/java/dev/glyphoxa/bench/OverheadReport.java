@@ -83,10 +83,15 @@ final class OverheadReport {
         }
         r.blank();
         r.line("The stt and tts spans split at the stage's own milestone (the stream thread's time when it began the "
-                + "batch holding the input record) into the hop into the stage and the work there:").blank();
+                + "batch holding the input record) into the hop into the stage and the work there; the llm span at the "
+                + "end of turn decided and the first token (the llm stage's wall clock):").blank();
         r.line("| span | n | p50 ms | p95 ms | mean ms |");
         r.line("|---|--:|--:|--:|--:|");
-        result.split().forEach((name, values) -> r.line(Stats.of(values).row(name)));
+        result.split().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                r.line(Stats.of(values).row(name));
+            }
+        });
         r.blank();
         r.line("### Measured turns (ms; overhead = total − " + (hangoverMs + providersMs) + ")").blank();
         r.line("| # | total | vad | stt | llm | tts | bridge | overhead |");

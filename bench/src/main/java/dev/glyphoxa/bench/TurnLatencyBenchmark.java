@@ -198,7 +198,11 @@ public final class TurnLatencyBenchmark implements Callable<Integer> {
                     + "the stt and tts spans into the hop into the stage and its processing there:").blank();
             r.line("| span | n | p50 ms | p95 ms | mean ms |");
             r.line("|---|--:|--:|--:|--:|");
-            over.split().forEach((name, values) -> r.line(Stats.of(values).row(name)));
+            over.split().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                r.line(Stats.of(values).row(name));
+            }
+        });
             r.blank();
         }
         if (in != null && over != null) {

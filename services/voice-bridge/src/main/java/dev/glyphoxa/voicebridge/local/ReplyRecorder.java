@@ -41,7 +41,7 @@ public class ReplyRecorder implements PlaybackListener {
     @Serdeable
     public record Reply(String sessionId, String turnId, String npcId, String npcName, String wav, int packets, double seconds,
                         Long speechEndMs, Long vadEndMs, Long sttFinalMs, Long llmFirstLineMs, Long ttsFirstAudioMs,
-                        long firstPacketOutMs, boolean cut, int linesPlayed) {
+                        long firstPacketOutMs, boolean cut, int linesPlayed, Long turnEndMs, Long llmFirstTokenMs) {
     }
 
     private static final class Recording {
@@ -114,7 +114,7 @@ public class ReplyRecorder implements PlaybackListener {
                 file.toAbsolutePath().toString(),
                 rec.packets, total / (double) OpusCodec.SAMPLE_RATE,
                 t.getSpeechEndMs(), t.getVadEndMs(), t.getSttFinalMs(), t.getLlmFirstLineMs(), t.getTtsFirstAudioMs(),
-                rec.firstOutMs, cut, end.linesPlayed());
+                rec.firstOutMs, cut, end.linesPlayed(), t.getTurnEndMs(), t.getLlmFirstTokenMs());
         list.add(reply);
         LOG.info("reply {} of {} ({} packets, {} s{}) -> {}", first.getTurnId(), first.getNpcId(), rec.packets,
                 String.format("%.2f", reply.seconds()), cut ? ", " + end.outcome().tag() : "", file);
