@@ -26,7 +26,8 @@ public final class SchemaCatalog implements SchemaStore {
             "NpcLine.avsc", "NpcAudio.avsc", "BargeIn.avsc", "Playback.avsc", "DeadLetter.avsc");
     /** Self-contained (shared types inlined as they were then), so an old TurnTimings cannot clash with today's. */
     private static final List<String> HISTORY = List.of("history/NpcLine.v1.avsc", "history/NpcLine.v2.avsc",
-            "history/SpeechEvent.v1.avsc", "history/Transcript.v1.avsc", "history/NpcAudio.v1.avsc");
+            "history/SpeechEvent.v1.avsc", "history/Transcript.v1.avsc", "history/NpcAudio.v1.avsc",
+            "history/ControlEvent.v1.avsc");
 
     private static final SchemaCatalog INSTANCE = load();
 

@@ -90,7 +90,7 @@ class AvroSerdeTest {
             assertThat(SchemaCatalog.get().findByFingerprint(SchemaCatalog.fingerprint(current))).as(topic.name())
                     .isNotNull().extracting(Schema::getFullName).isEqualTo(current.getFullName());
         }
-        // each topic's current schema plus the five historical versions in schemas/avro/history
-        assertThat(SchemaCatalog.get().all()).hasSize(Topics.ALL.size() + 5);
+        // each topic's current schema plus the six historical versions in schemas/avro/history
+        assertThat(SchemaCatalog.get().all()).hasSize(Topics.ALL.size() + 6);
     }
 }

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * Hand-written rather than {@link java.text.BreakIterator}: that one needs the whole text up front and splits after
  * "Mr.", and we need incremental decisions on a token stream.
  * <p>
- * In reply mode ({@link #forReply}) it also removes what must not be spoken: stage directions ({@code *leans in*},
- * {@code (laughs)}, {@code [sighs]}), markdown emphasis and a leading name label ("Grimjaw: ...").
+ * In reply mode ({@link #forReply}) it also removes what must not be spoken ({@link SpeechFilter}: stage
+ * directions, markdown, code, tool-call syntax, reasoning blocks) and a leading name label ("Grimjaw: ...").
  */
 public final class SentenceSplitter {
 
@@ -39,9 +39,7 @@ public final class SentenceSplitter {
     private final List<Pattern> labels;
     private final StringBuilder buf = new StringBuilder();
     private int scanFrom;
-    private boolean inStars;
-    private int parenDepth;
-    private int bracketDepth;
+    private SpeechFilter filter = new SpeechFilter();
 
     private SentenceSplitter(Consumer<String> onSentence, boolean clean, Collection<String> speakerNames) {
         this.onSentence = onSentence;
@@ -83,18 +81,15 @@ public final class SentenceSplitter {
         if (delta == null || delta.isEmpty()) {
             return;
         }
-        for (int i = 0; i < delta.length(); i++) {
-            char c = delta.charAt(i);
-            if (clean && dropped(c)) {
-                continue;
-            }
-            buf.append(c);
-        }
+        buf.append(clean ? filter.filter(delta) : delta);
         scan();
     }
 
     /** Ends the stream: returns the last sentence (cleaned, possibly empty) and resets the splitter. */
     public String finish() {
+        if (clean) {
+            buf.append(filter.flush());
+        }
         String last = tidy(buf.toString());
         reset();
         return last;
@@ -108,46 +103,7 @@ public final class SentenceSplitter {
     private void reset() {
         buf.setLength(0);
         scanFrom = 0;
-        inStars = false;
-        parenDepth = 0;
-        bracketDepth = 0;
-    }
-
-    /** Stage-direction filter, applied per character so a direction split across tokens is still removed. */
-    private boolean dropped(char c) {
-        switch (c) {
-            case '*' -> {
-                // "*leans in*" is a direction; "**bold**" toggles twice around nothing and keeps its text.
-                inStars = !inStars;
-                return true;
-            }
-            case '_', '#', '`' -> {
-                return true; // markdown markers, never spoken
-            }
-            case '(' -> {
-                parenDepth++;
-                return true;
-            }
-            case ')' -> {
-                if (parenDepth > 0) {
-                    parenDepth--;
-                }
-                return true;
-            }
-            case '[' -> {
-                bracketDepth++;
-                return true;
-            }
-            case ']' -> {
-                if (bracketDepth > 0) {
-                    bracketDepth--;
-                }
-                return true;
-            }
-            default -> {
-                return inStars || parenDepth > 0 || bracketDepth > 0;
-            }
-        }
+        filter = new SpeechFilter();
     }
 
     private void scan() {

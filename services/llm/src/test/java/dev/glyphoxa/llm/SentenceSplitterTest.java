@@ -73,6 +73,23 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void reasoningBlocksAndToolSyntaxAreNotSpokenEvenSplitAcrossTokens() {
+        assertThat(stream(Mode.REPLY,
+                "<thi", "nk>The player asks about the mine. I should be gruff.</th", "ink>Aye, the mine. ",
+                "<tool_call>{\"name\": \"roll_dice\", \"arguments\": {\"sides\": 20}}</tool_call>",
+                "It is cursed. {\"name\": \"lookup\"} Stay ", "<b>away</b>. ```json\n{\"a\": 1}\n``` Go."))
+                .containsExactly("Aye, the mine.", "It is cursed.", "Stay away.", "LAST:Go.");
+    }
+
+    @Test
+    void aLoneAngleBracketIsTextAfterAll() {
+        assertThat(stream(Mode.REPLY, "I have < 3 coins left, and the miller wants more than that. Sorry."))
+                .containsExactly("I have < 3 coins left, and the miller wants more than that.", "LAST:Sorry.");
+        assertThat(stream(Mode.REPLY, "I have < 3 coins. Sorry.")).containsExactly("LAST:I have < 3 coins. Sorry.");
+        assertThat(stream(Mode.REPLY, "Fewer than <3")).containsExactly("LAST:Fewer than <3");
+    }
+
+    @Test
     void aReplyThatIsOnlyAStageDirectionLeavesNothingToSay() {
         assertThat(stream(Mode.REPLY, "*nods slowly*")).containsExactly("LAST:");
     }
