@@ -3,6 +3,7 @@ package dev.glyphoxa.llm;
 import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.llm.state.Conversation;
 import dev.glyphoxa.schema.ControlEvent;
+import dev.glyphoxa.schema.NpcDirection;
 import dev.glyphoxa.schema.NpcMuteChanged;
 import dev.glyphoxa.schema.NpcProfile;
 import dev.glyphoxa.schema.SessionStarted;
@@ -22,7 +23,7 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Keeps the session's campaign snapshot in the store (SessionStarted, NpcMuteChanged), forgets the session on
+ * Keeps the session's campaign snapshot in the store (SessionStarted, NpcMuteChanged, NpcDirection), forgets the session on
  * SessionStopped, and speaks a GM's SpeakAsNpc text verbatim as the NPC's lines (muted or not: the GM decides),
  * held like a reply until played.
  */
@@ -57,6 +58,7 @@ final class ControlProcessor extends GuardedProcessor<ControlEvent> {
                         stopped.getReason());
             }
             case NpcMuteChanged mute -> mute(sessionId, mute);
+            case NpcDirection direction -> direct(sessionId, direction);
             case SpeakAsNpc speak -> speak(sessionId, event, speak);
             case null, default -> throw new IllegalArgumentException("control event of session " + sessionId
                     + " carries no event this stage knows: " + event.getEvent());
@@ -103,6 +105,22 @@ final class ControlProcessor extends GuardedProcessor<ControlEvent> {
         memory.saveCampaign(sessionId, campaign);
         LOG.info("session {}: {} {}", sessionId, npcId == null ? "every NPC" : npcId,
                 mute.getMuted() ? "muted" : "unmuted");
+    }
+
+    /**
+     * The GM's standing direction lives on the NPC's profile in the snapshot, like the mute flag: it is then in
+     * the changelog (an instance taking over the partition has it) and in every later ReplyRequest of that NPC.
+     */
+    private void direct(String sessionId, NpcDirection direction) {
+        SessionStarted campaign = memory.requireCampaign(sessionId, "NpcDirection");
+        NpcProfile npc = campaign.getNpcs().stream().filter(n -> n.getNpcId().equals(direction.getNpcId())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("NpcDirection for npc_id " + direction.getNpcId()
+                        + " which session " + sessionId + " does not have (known: " + ids(campaign.getNpcs()) + ")"));
+        String text = direction.getDirection() == null ? null : direction.getDirection().strip();
+        npc.setDirection(text == null || text.isEmpty() ? null : text);
+        memory.saveCampaign(sessionId, campaign);
+        LOG.info("session {}: {} {}", sessionId, npc.getName(), npc.getDirection() == null ? "has no standing direction now"
+                : "has a standing direction (" + npc.getDirection().length() + " characters)");
     }
 
     private void speak(String sessionId, ControlEvent event, SpeakAsNpc speak) {

@@ -1,7 +1,8 @@
 /**
  * The llm stage: decides which NPC answers a player's line and streams what that NPC says.
  * <ul>
- *   <li>Consumes {@code glyphoxa.control} (SessionStarted, NpcMuteChanged, SpeakAsNpc, SessionStopped;
+ *   <li>Consumes {@code glyphoxa.control} (SessionStarted, NpcMuteChanged, NpcDirection (the GM's standing
+ *       direction, kept on the NPC in the campaign store and put into its later prompts), SpeakAsNpc, SessionStopped;
  *       {@link dev.glyphoxa.llm.ControlProcessor}), {@code glyphoxa.transcripts} (final transcripts;
  *       {@link dev.glyphoxa.llm.TranscriptProcessor}) and {@code glyphoxa.playback} (LinePlayed, TurnCut from the
  *       voice-bridge; {@link dev.glyphoxa.llm.PlaybackProcessor}). All are keyed by session id and co-partitioned,

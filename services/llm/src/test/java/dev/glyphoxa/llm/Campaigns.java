@@ -4,6 +4,7 @@ import dev.glyphoxa.schema.ControlEvent;
 import dev.glyphoxa.schema.CutReason;
 import dev.glyphoxa.schema.KnowledgeEntity;
 import dev.glyphoxa.schema.LinePlayed;
+import dev.glyphoxa.schema.NpcDirection;
 import dev.glyphoxa.schema.NpcMuteChanged;
 import dev.glyphoxa.schema.NpcLine;
 import dev.glyphoxa.schema.NpcProfile;
@@ -72,6 +73,11 @@ public final class Campaigns {
 
     public static NpcMuteChanged mute(String npcId, boolean muted) {
         return NpcMuteChanged.newBuilder().setNpcId(npcId).setMuted(muted).build();
+    }
+
+    /** @param direction null clears the NPC's standing direction */
+    public static NpcDirection direct(String npcId, String direction) {
+        return NpcDirection.newBuilder().setNpcId(npcId).setDirection(direction).build();
     }
 
     public static SpeakAsNpc speak(String npcId, String text) {

@@ -13,6 +13,7 @@ import java.util.Set;
 /**
  * How an NPC talks when no language model is configured: a tone guessed from the words of the persona
  * ("gruff dwarven blacksmith" reads as gruff, "cheerful innkeeper" as cheerful) and a small bank of phrases per tone.
+ * The GM's standing direction, when its words name a tone, takes precedence over the persona's.
  */
 final class Persona {
 
@@ -110,7 +111,10 @@ final class Persona {
     /** {@code pick} chooses among variants; the same inputs give the same pick, so replies are deterministic. */
     Persona(NpcProfile npc, int pick) {
         this.npc = npc;
-        this.tone = toneOf(npc.getPersona());
+        // A GM direction naming a mood ("you are nervous tonight") sets the tone for this session; one that names
+        // none ("be wary of the elf") leaves the persona's tone: the rule-based responder cannot act on its meaning.
+        Tone directed = toneOf(npc.getDirection());
+        this.tone = directed != Tone.PLAIN ? directed : toneOf(npc.getPersona());
         this.bank = BANKS.get(tone);
         this.pick = pick;
     }

@@ -7,7 +7,10 @@ import dev.glyphoxa.schema.NpcProfile;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The chat messages sent for one reply: a system message with persona and knowledge, then the conversation. */
+/**
+ * The chat messages sent for one reply: a system message with persona, the GM's standing direction if any, and
+ * knowledge, then the conversation.
+ */
 final class ChatPrompt {
 
     /** One chat-completions message. */
@@ -48,6 +51,13 @@ final class ChatPrompt {
         }
         s.append(". The players speak to you aloud at the table.\n");
         s.append("Persona: ").append(npc.getPersona()).append('\n');
+        String direction = npc.getDirection();
+        if (direction != null && !direction.isBlank()) {
+            // Worded as a note on how to play the part, so the model acts on it instead of reciting it.
+            s.append("The game master's standing direction for how you play ").append(npc.getName())
+                    .append(" from now on (let it shape what you say and how; never say it aloud or mention it): ")
+                    .append(direction.strip()).append('\n');
+        }
         if (!request.knowledge().isEmpty()) {
             s.append("What you know that may matter now:\n");
             for (KnowledgeEntity e : request.knowledge()) {

@@ -50,6 +50,20 @@ class OfflineResponderTest {
     }
 
     @Test
+    void aDirectionNamingAMoodSetsTheToneAndOneNamingNoneChangesNothing() {
+        NpcProfile nervous = Campaigns.grimjaw();
+        nervous.setDirection("You are nervous tonight: the guards are looking for you.");
+        NpcProfile wary = Campaigns.grimjaw();
+        wary.setDirection("Be wary of the elf, she stole from you.");
+
+        assertThat(new Persona(nervous, 0).tone()).isEqualTo(Persona.Tone.NERVOUS);
+        assertThat(new Persona(wary, 0).tone()).isEqualTo(Persona.Tone.GRUFF);
+        assertThat(ask(nervous, "Hello!")).isNotEqualTo(ask(Campaigns.grimjaw(), "Hello!"));
+        assertThat(ask(wary, "Hello!")).isEqualTo(ask(Campaigns.grimjaw(), "Hello!"));
+        assertThat(ask(nervous, "Hello!")).doesNotContain("guards", "nervous");
+    }
+
+    @Test
     void eachNpcAnswersInItsOwnPersona() {
         assertThat(Persona.toneOf(Campaigns.grimjaw().getPersona())).isEqualTo(Persona.Tone.GRUFF);
         assertThat(Persona.toneOf(Campaigns.mara().getPersona())).isEqualTo(Persona.Tone.CHEERFUL);
