@@ -2,7 +2,7 @@
  * The gateway: Glyphoxa's control plane, and the only service with a database.
  * <ul>
  *   <li>Produces {@code glyphoxa.control}: {@code SessionStarted} with the whole campaign snapshot,
- *       {@code SessionStopped}, {@code NpcMuteChanged} and {@code SpeakAsNpc}, keyed by session id, each
+ *       {@code SessionStopped}, {@code NpcMuteChanged}, {@code SpeakAsNpc} and {@code NpcDirection}, keyed by session id, each
  *       acknowledged by Kafka before the API answers ({@link dev.glyphoxa.gateway.session.ControlPublisher});
  *       and the narrator's lines of a voice recap on {@code glyphoxa.npc.lines}.</li>
  *   <li>Consumes {@code glyphoxa.transcripts} and {@code glyphoxa.npc.lines} (group {@code glyphoxa-gateway}) into

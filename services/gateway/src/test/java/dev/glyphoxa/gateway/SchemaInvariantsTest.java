@@ -64,9 +64,27 @@ class SchemaInvariantsTest extends GatewayStack {
         assertThatThrownBy(() -> execute("INSERT INTO cut_turns (tenant_id, session_id, turn_id, npc_id, lines_played, reason, "
                 + "cut_at) VALUES (?, ?, 't', 'n', 0, 'BARGE_IN', now())", OTHER, session.sessionId()))
                 .isInstanceOf(SQLException.class).hasMessageContaining("foreign key");
+        UUID npc = session.npcs().getFirst().npcId();
+        assertThatThrownBy(() -> execute("INSERT INTO npc_directions (tenant_id, session_id, npc_id, direction) "
+                + "VALUES (?, ?, ?, 'Lurk.')", OTHER, session.sessionId(), npc))
+                .isInstanceOf(SQLException.class).hasMessageContaining("foreign key");
         assertThatThrownBy(() -> execute("INSERT INTO tenant_guilds (guild_id, tenant_id, current_campaign_id) VALUES (?, ?, ?)",
                 "4" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L), OTHER, campaign.id()))
                 .isInstanceOf(SQLException.class).hasMessageContaining("foreign key");
+    }
+
+    @Test
+    void aDirectionIsOneToFiveHundredCharacters() {
+        ImportedCampaign campaign = TestData.importExample(http);
+        SessionStatus session = TestData.startSession(http, campaign.id());
+        UUID npc = session.npcs().getFirst().npcId();
+
+        assertThatThrownBy(() -> execute("INSERT INTO npc_directions (tenant_id, session_id, npc_id, direction) "
+                + "VALUES ('local', ?, ?, ?)", session.sessionId(), npc, "a".repeat(501)))
+                .isInstanceOf(SQLException.class).hasMessageContaining("direction");
+        assertThatThrownBy(() -> execute("INSERT INTO npc_directions (tenant_id, session_id, npc_id, direction) "
+                + "VALUES ('local', ?, ?, '')", session.sessionId(), npc))
+                .isInstanceOf(SQLException.class).hasMessageContaining("direction");
     }
 
     @Test

@@ -78,6 +78,7 @@ class TenantIsolationTest extends GatewayStack {
             route("POST", "/api/sessions/{session}/npcs/mute-all", "{}"),
             route("POST", "/api/sessions/{session}/npcs/unmute-all", "{}"),
             route("POST", "/api/sessions/{session}/npcs/{npc}/speak", "{\"text\": \"B speaks through A's NPC\"}"),
+            route("POST", "/api/sessions/{session}/npcs/{npc}/direct", "{\"direction\": \"B directs A's NPC\"}"),
             route("GET", "/api/sessions/{session}/recap", null),
             route("GET", "/api/recap?campaignId={campaign}", null),
             route("POST", "/api/sessions/{session}/recap/voice", "{}"),
@@ -109,6 +110,9 @@ class TenantIsolationTest extends GatewayStack {
         FeedbackView feedback = http.retrieve(HttpRequest.POST("/api/feedback", Map.of("sessionId", session.toString(),
                 "submittedBy", "rater of A " + marker, "voiceQuality", 4, "npcPersonality", 4, "responseSpeed", 4,
                 "overall", 4, "comment", "comment of A " + marker)), FeedbackView.class);
+
+        execute("INSERT INTO npc_directions (tenant_id, session_id, npc_id, direction) VALUES ('local', ?, ?, ?)",
+                session, npc.id(), "direction of A " + marker);
 
         ids.put("{campaign}", campaign.id().toString());
         ids.put("{npc}", npc.id().toString());
@@ -213,6 +217,7 @@ class TenantIsolationTest extends GatewayStack {
         rows.addAll(rows("SELECT row_to_json(t)::text FROM sessions t WHERE campaign_id = ? ORDER BY id", campaign));
         rows.addAll(rows("SELECT row_to_json(t)::text FROM transcript_lines t WHERE session_id = ? ORDER BY id", session));
         rows.addAll(rows("SELECT row_to_json(t)::text FROM feedback t WHERE session_id = ? ORDER BY id", session));
+        rows.addAll(rows("SELECT row_to_json(t)::text FROM npc_directions t WHERE session_id = ? ORDER BY npc_id", session));
         assertThat(rows).hasSizeGreaterThan(10);
         return rows;
     }
@@ -220,7 +225,8 @@ class TenantIsolationTest extends GatewayStack {
     private long rowsOfB() {
         return count("SELECT (SELECT count(*) FROM campaigns WHERE tenant_id = ?) + (SELECT count(*) FROM npcs WHERE tenant_id = ?)"
                 + " + (SELECT count(*) FROM entities WHERE tenant_id = ?) + (SELECT count(*) FROM sessions WHERE tenant_id = ?)"
-                + " + (SELECT count(*) FROM feedback WHERE tenant_id = ?)", TENANT_B, TENANT_B, TENANT_B, TENANT_B, TENANT_B);
+                + " + (SELECT count(*) FROM feedback WHERE tenant_id = ?) + (SELECT count(*) FROM npc_directions WHERE tenant_id = ?)",
+                TENANT_B, TENANT_B, TENANT_B, TENANT_B, TENANT_B, TENANT_B);
     }
 
     private List<String> rows(String sql, Object... params) throws SQLException {

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code /npc list|mute|unmute|speak|muteall|unmuteall}: the game master's hands on the NPCs of the running
+ * {@code /npc list|mute|unmute|speak|direct|muteall|unmuteall}: the game master's hands on the NPCs of the running
  * session, over {@link NpcControl}. Names are suggested from the campaign being played.
  */
 @Singleton
@@ -48,6 +48,10 @@ public class NpcCommands implements DiscordCommand {
                 new SubcommandData("speak", "Have an NPC say something word for word (game masters)").addOptions(nameOption(),
                         new OptionData(OptionType.STRING, "text", "What the NPC says", true)
                                 .setMaxLength(NpcControl.MAX_SPEAK)),
+                new SubcommandData("direct", "Tell an NPC how to play it from now on this session; no direction clears it (game masters)")
+                        .addOptions(nameOption(), new OptionData(OptionType.STRING, "direction",
+                                "e.g. 'you are drunk tonight'; leave out to clear", false)
+                                .setMaxLength(NpcControl.MAX_DIRECTION)),
                 new SubcommandData("muteall", "Silence every NPC (game masters)"),
                 new SubcommandData("unmuteall", "Let every NPC speak again (game masters)"));
     }
@@ -79,6 +83,13 @@ public class NpcCommands implements DiscordCommand {
                 String text = option(event, "text");
                 Npc npc = control.speak(tenant, session, option(event, "name"), text);
                 answer.ephemeral("🗣️ **" + npc.name() + "** says: “" + text.strip() + "”");
+            }
+            case "direct" -> {
+                NpcControl.Directed d = control.direct(tenant, session, option(event, "name"), option(event, "direction"));
+                answer.ephemeral(d.direction() == null
+                        ? "🎭 **" + d.npc().name() + "** has no standing direction now and plays their persona as written."
+                        : "🎭 From now on this session, **" + d.npc().name() + "** plays it this way: “" + d.direction()
+                        + "” (it shapes their replies; they will not say it).");
             }
             case "muteall" -> answer.ephemeral("🔇 All " + control.setAllMuted(tenant, session, true).size()
                     + " NPCs are muted until /npc unmuteall.");

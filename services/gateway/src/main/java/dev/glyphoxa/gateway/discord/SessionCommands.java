@@ -124,7 +124,8 @@ public class SessionCommands implements DiscordCommand {
         text.append("\nRunning for: ").append(Texts.duration(s.durationSeconds()))
                 .append("\nTranscript lines: ").append(s.transcriptLines())
                 .append("\nNPCs: ").append(s.npcs().isEmpty() ? "none" : String.join(", ", s.npcs().stream()
-                        .map(n -> n.name() + (n.muted() ? " (muted)" : "")).toList()));
+                        .map(n -> n.name() + (n.muted() ? " (muted)" : "")
+                                + (n.direction() == null ? "" : " (directed: “" + n.direction() + "”)")).toList()));
         answer.ephemeral(text.toString());
     }
 

@@ -8,6 +8,7 @@ import dev.glyphoxa.gateway.store.GameSession;
 import dev.glyphoxa.gateway.store.Npc;
 import dev.glyphoxa.schema.ControlEvent;
 import dev.glyphoxa.schema.KnowledgeEntity;
+import dev.glyphoxa.schema.NpcDirection;
 import dev.glyphoxa.schema.NpcLine;
 import dev.glyphoxa.schema.NpcMuteChanged;
 import dev.glyphoxa.schema.NpcProfile;
@@ -79,6 +80,8 @@ public class ControlPublisher {
                         .setPersona(n.persona())
                         .setVoice(n.voice())
                         .setMuted(n.muted())
+                        // Directions belong to one session (npc_directions): a new session starts without any.
+                        .setDirection(null)
                         .build()).toList())
                 .setEntities(entities.stream().map(e -> KnowledgeEntity.newBuilder()
                         .setEntityId(e.id().toString())
@@ -97,6 +100,11 @@ public class ControlPublisher {
     /** @param npcId null for every NPC of the session */
     public void npcMuteChanged(GameSession session, String npcId, boolean muted) {
         publish(session, NpcMuteChanged.newBuilder().setNpcId(npcId).setMuted(muted).build());
+    }
+
+    /** @param direction null clears the NPC's standing direction */
+    public void npcDirection(GameSession session, String npcId, String direction) {
+        publish(session, NpcDirection.newBuilder().setNpcId(npcId).setDirection(direction).build());
     }
 
     public void speakAsNpc(GameSession session, String npcId, String text) {

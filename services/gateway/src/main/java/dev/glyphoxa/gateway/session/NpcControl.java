@@ -4,31 +4,43 @@ import dev.glyphoxa.gateway.ApiException;
 import dev.glyphoxa.gateway.session.ControlPublisher.PublishException;
 import dev.glyphoxa.gateway.store.GameSession;
 import dev.glyphoxa.gateway.store.Npc;
+import dev.glyphoxa.gateway.store.NpcDirectionRepository;
 import dev.glyphoxa.gateway.store.NpcRepository;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The game master's hands on the NPCs of a running session: mute, unmute, mute all, unmute all, and speak a line
- * verbatim. Each publishes its control event first and then records the mute state on the NPC (it persists for the
- * campaign's next session); if Kafka refuses, nothing is recorded and the caller gets 503.
+ * The game master's hands on the NPCs of a running session: mute, unmute, mute all, unmute all, speak a line
+ * verbatim, and give a standing direction. Each publishes its control event first and then records the state: the
+ * mute state on the NPC (it persists for the campaign's next session), the direction on the session's
+ * {@code npc_directions} (it does not); if Kafka refuses, nothing is recorded and the caller gets 503.
  */
 @Singleton
 public class NpcControl {
 
     public static final int MAX_SPEAK = 500;
+    public static final int MAX_DIRECTION = 500;
 
     private final SessionService sessions;
     private final NpcRepository npcs;
     private final ControlPublisher control;
+    private final NpcDirectionRepository directions;
 
-    public NpcControl(SessionService sessions, NpcRepository npcs, ControlPublisher control) {
+    public NpcControl(SessionService sessions, NpcRepository npcs, ControlPublisher control,
+                      NpcDirectionRepository directions) {
         this.sessions = sessions;
         this.npcs = npcs;
         this.control = control;
+        this.directions = directions;
+    }
+
+    /** The NPC a direction was given to, and the direction now standing (null: cleared). */
+    public record Directed(Npc npc, @Nullable String direction) {
     }
 
     /** @param npc the NPC's id or name (case-insensitive, aliases too) */
@@ -60,6 +72,26 @@ public class NpcControl {
         Npc target = resolve(session, npc);
         publish(() -> control.speakAsNpc(session, target.id().toString(), text.strip()));
         return target;
+    }
+
+    /**
+     * How the NPC is to be played from now on in this session ("you are drunk tonight"), in every later reply until
+     * replaced or cleared; {@code text} null or blank clears it.
+     */
+    public Directed direct(String tenantId, UUID sessionId, String npc, @Nullable String text) {
+        String direction = text == null || text.isBlank() ? null : text.strip();
+        if (direction != null && direction.codePointCount(0, direction.length()) > MAX_DIRECTION) {
+            throw ApiException.invalidField("direction", "is too long (at most " + MAX_DIRECTION + " characters)");
+        }
+        GameSession session = live(tenantId, sessionId);
+        Npc target = resolve(session, npc);
+        publish(() -> control.npcDirection(session, target.id().toString(), direction));
+        if (direction == null) {
+            directions.clear(tenantId, session.id(), target.id());
+        } else {
+            directions.put(tenantId, session.id(), target.id(), direction, Instant.now());
+        }
+        return new Directed(target, direction);
     }
 
     public List<Npc> npcsOf(String tenantId, UUID sessionId) {

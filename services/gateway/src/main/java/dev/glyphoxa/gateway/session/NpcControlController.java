@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 
-/** Directing the NPCs of a running session; {@code npc} is a name, an alias or an id. */
+/** Directing the NPCs of a running session (mute, speak, standing directions); {@code npc} is a name, an alias or an id. */
 @Controller("/api/sessions/{id}/npcs")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "sessions")
@@ -38,6 +38,15 @@ public class NpcControlController {
 
     @Serdeable
     public record Speak(@Nullable String text) {
+    }
+
+    /** @param direction null or blank clears the NPC's direction */
+    @Serdeable
+    public record Direct(@Nullable String direction) {
+    }
+
+    @Serdeable
+    public record NpcDirectionState(UUID npcId, String name, @Nullable String direction) {
     }
 
     @Post("/{npc}/mute")
@@ -69,5 +78,14 @@ public class NpcControlController {
     public NpcMuteState speak(@Parameter(hidden = true) Caller caller, @PathVariable String id, @PathVariable String npc, @Body @Nullable Speak body) {
         return NpcMuteState.of(control.speak(caller.tenantId(), SessionController.sessionId(id), npc,
                 body == null ? null : body.text()));
+    }
+
+    @Post("/{npc}/direct")
+    @Operation(summary = "Give the NPC a standing direction for the rest of the session, or clear it with an empty one (publishes NpcDirection)")
+    public NpcDirectionState direct(@Parameter(hidden = true) Caller caller, @PathVariable String id, @PathVariable String npc,
+                                    @Body @Nullable Direct body) {
+        NpcControl.Directed d = control.direct(caller.tenantId(), SessionController.sessionId(id), npc,
+                body == null ? null : body.direction());
+        return new NpcDirectionState(d.npc().id(), d.npc().name(), d.direction());
     }
 }

@@ -3,6 +3,8 @@ package dev.glyphoxa.gateway.session;
 import dev.glyphoxa.gateway.store.Campaign;
 import dev.glyphoxa.gateway.store.CampaignRepository;
 import dev.glyphoxa.gateway.store.GameSession;
+import dev.glyphoxa.gateway.store.NpcDirectionRepository;
+import dev.glyphoxa.gateway.store.NpcDirectionRow;
 import dev.glyphoxa.gateway.store.NpcRepository;
 import dev.glyphoxa.gateway.store.TranscriptLineRepository;
 import io.micronaut.core.annotation.Nullable;
@@ -12,7 +14,9 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** What {@code /session status} and {@code GET /api/sessions/{id}} show about one session. */
 @Serdeable
@@ -21,8 +25,9 @@ public record SessionStatus(UUID sessionId, UUID campaignId, String campaignName
                             @Nullable Instant endedAt, @Nullable String endReason, long durationSeconds,
                             Instant lastActivityAt, List<NpcState> npcs, long transcriptLines) {
 
+    /** @param direction the GM's standing direction for the NPC in this session, null when none */
     @Serdeable
-    public record NpcState(UUID npcId, String name, boolean muted) {
+    public record NpcState(UUID npcId, String name, boolean muted, @Nullable String direction) {
     }
 
     @Singleton
@@ -32,13 +37,15 @@ public record SessionStatus(UUID sessionId, UUID campaignId, String campaignName
         private final CampaignRepository campaigns;
         private final NpcRepository npcs;
         private final TranscriptLineRepository transcript;
+        private final NpcDirectionRepository directions;
 
         public Reader(SessionService sessions, CampaignRepository campaigns, NpcRepository npcs,
-                      TranscriptLineRepository transcript) {
+                      TranscriptLineRepository transcript, NpcDirectionRepository directions) {
             this.sessions = sessions;
             this.campaigns = campaigns;
             this.npcs = npcs;
             this.transcript = transcript;
+            this.directions = directions;
         }
 
         public SessionStatus status(String tenantId, UUID sessionId) {
@@ -49,8 +56,10 @@ public record SessionStatus(UUID sessionId, UUID campaignId, String campaignName
             Campaign campaign = campaigns.findByIdAndTenantId(s.campaignId(), s.tenantId()).orElseThrow();
             Instant until = s.endedAt() != null ? s.endedAt() : now;
             long duration = s.startedAt() == null ? 0 : Math.max(0, Duration.between(s.startedAt(), until).toSeconds());
+            Map<UUID, String> directed = directions.findBySession(s.id()).stream()
+                    .collect(Collectors.toMap(NpcDirectionRow::npcId, NpcDirectionRow::direction));
             List<NpcState> npcStates = npcs.findByCampaignIdOrderByName(s.campaignId()).stream()
-                    .map(n -> new NpcState(n.id(), n.name(), n.muted())).toList();
+                    .map(n -> new NpcState(n.id(), n.name(), n.muted(), directed.get(n.id()))).toList();
             return new SessionStatus(s.id(), s.campaignId(), campaign.name(), s.status(), s.voiceChannel(), s.guildId(),
                     s.startedBy(), s.startedAt(), s.endedAt(), s.endReason(), duration,
                     s.lastActivityAt() == null ? s.createdAt() : s.lastActivityAt(), npcStates,

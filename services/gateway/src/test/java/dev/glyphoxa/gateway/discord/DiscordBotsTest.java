@@ -39,7 +39,7 @@ class DiscordBotsTest extends DiscordStack {
         put.json().forEach(c -> names.add(c.path("name").asText()));
         assertThat(names).containsExactlyInAnyOrder("session", "npc", "entity", "campaign", "feedback");
         assertThat(subcommands(put.json(), "session")).containsExactly("start", "stop", "status", "recap");
-        assertThat(subcommands(put.json(), "npc")).containsExactly("list", "mute", "unmute", "speak", "muteall", "unmuteall");
+        assertThat(subcommands(put.json(), "npc")).containsExactly("list", "mute", "unmute", "speak", "direct", "muteall", "unmuteall");
         assertThat(subcommands(put.json(), "entity")).containsExactly("add", "list", "remove", "import");
         assertThat(subcommands(put.json(), "campaign")).containsExactly("info", "load", "switch");
     }

@@ -5,6 +5,7 @@ import dev.glyphoxa.gateway.discord.FakeDiscord.Answer;
 import dev.glyphoxa.gateway.discord.FakeDiscord.Interaction;
 import dev.glyphoxa.gateway.store.Npc;
 import dev.glyphoxa.gateway.store.NpcRepository;
+import dev.glyphoxa.schema.NpcDirection;
 import dev.glyphoxa.schema.NpcMuteChanged;
 import dev.glyphoxa.schema.SpeakAsNpc;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -88,6 +89,45 @@ class NpcCommandsTest extends DiscordStack {
         SpeakAsNpc said = (SpeakAsNpc) awaitControl(session, e -> e.getEvent() instanceof SpeakAsNpc s
                 && s.getText().equals(line)).getEvent();
         assertThat(said.getNpcId()).isEqualTo(npc("Grimjaw").id().toString());
+    }
+
+    @Test
+    void directGivesAStandingDirectionAndLeavingItOutClearsIt() {
+        UUID session = startSession();
+        String grimjaw = npc("Grimjaw").id().toString();
+        String direction = "You are drunk tonight and sing badly.";
+
+        Answer directed = discord.answer(discord.slash(discord.gm, "npc", "direct", "name", "the blacksmith",
+                "direction", "  " + direction + " "));
+
+        assertThat(directed.ephemeral()).isTrue();
+        assertThat(directed.content()).contains("**Grimjaw** plays it this way", "“" + direction + "”");
+        awaitControl(session, e -> e.getEvent() instanceof NpcDirection d && d.getNpcId().equals(grimjaw)
+                && direction.equals(d.getDirection()));
+        assertThat(count("SELECT count(*) FROM npc_directions WHERE session_id = ? AND npc_id = ? AND direction = ?",
+                session, npc("Grimjaw").id(), direction)).isEqualTo(1);
+        assertThat(discord.answer(discord.slash(discord.player, "session", "status")).content())
+                .contains("Grimjaw (directed: “" + direction + "”)").doesNotContain("Elara (directed");
+
+        Answer cleared = discord.answer(discord.slash(discord.gm, "npc", "direct", "name", "Grimjaw"));
+
+        assertThat(cleared.ephemeral()).isTrue();
+        assertThat(cleared.content()).contains("**Grimjaw** has no standing direction now");
+        awaitControl(session, e -> e.getEvent() instanceof NpcDirection d && d.getNpcId().equals(grimjaw)
+                && d.getDirection() == null);
+        assertThat(count("SELECT count(*) FROM npc_directions WHERE session_id = ?", session)).isZero();
+    }
+
+    @Test
+    void playersCannotDirectAndNothingIsKept() {
+        UUID session = startSession();
+
+        Answer answer = discord.answer(discord.slash(discord.player, "npc", "direct", "name", "Grimjaw",
+                "direction", "Hand over the hammer."));
+
+        assertThat(answer.ephemeral()).isTrue();
+        assertThat(answer.content()).contains("Only game masters");
+        assertThat(count("SELECT count(*) FROM npc_directions WHERE session_id = ?", session)).isZero();
     }
 
     @Test
