@@ -41,6 +41,16 @@ class ControlEventHandlerTest {
     }
 
     @Test
+    void theEventsTenantIsPassedToTheJoin() {
+        byte[] started = encode(ControlEvent.newBuilder().setSessionId("s6").setTenantId("guild-of-tenant-b").setOccurredAtMs(1)
+                .setEvent(SessionStarted.newBuilder().setCampaignId("c").setCampaignName("Mines")
+                        .setVoiceChannel("discord:111/222").setNpcs(List.of()).setEntities(List.of()).build())
+                .build());
+        assertThat(handler.handle(record("s6", started))).isEqualTo(Outcome.JOINED);
+        assertThat(discord.calls).containsExactly("join s6 of guild-of-tenant-b 111/222");
+    }
+
+    @Test
     void localSessionsJoinTheLocalChannel() {
         assertThat(handler.handle(record("s2", started("s2", "local")))).isEqualTo(Outcome.JOINED);
         assertThat(local.calls).containsExactly("join s2 of local ");

@@ -94,6 +94,19 @@ class GatewayBotTokensTest {
         assertThat(gateway.requests).isEmpty();
     }
 
+    @Test
+    void aGatewayUrlNeedsTheInternalKeyWhichIsNeverPrinted() {
+        assertThatThrownBy(() -> new DiscordSettings(null, null, 3, 100, 5000, 2000, 60000, 45000, gateway.url(), " ", 500))
+                .hasMessageContaining("GLYPHOXA_INTERNAL_KEY");
+        DiscordSettings settings = new DiscordSettings(null, null, 3, 100, 5000, 2000, 60000, 45000, gateway.url(),
+                FakeTokenGateway.KEY, 500);
+        assertThat(settings.active()).isTrue();
+        assertThat(settings.tokensFromGateway()).isTrue();
+        assertThat(settings.toString()).doesNotContain(FakeTokenGateway.KEY).contains("internalKey=(set)");
+        assertThat(BotTokens.of(settings)).isInstanceOf(GatewayBotTokens.class);
+        assertThat(BotTokens.of(DiscordSettings.withToken("t", null)).bot("any tenant")).isEqualTo("deployment bot");
+    }
+
     private String failure(String tenant) {
         BotTokenException e = catchThrowableOfType(BotTokenException.class, () -> tokens.token(tenant));
         assertThat(e).as("tenant " + tenant).isNotNull();
