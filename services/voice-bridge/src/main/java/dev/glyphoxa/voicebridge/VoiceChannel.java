@@ -21,9 +21,11 @@ public interface VoiceChannel {
     /**
      * Starts carrying the session's voice in the place named by {@code target} (the part after "kind:").
      *
-     * @throws IllegalArgumentException when the target can never be joined (malformed reference)
+     * @param tenantId the session's tenant ({@code ControlEvent.tenant_id}): Discord joins with that tenant's bot
+     * @throws IllegalArgumentException when the target can never be joined (malformed reference, no tenant where
+     *                                  one is needed)
      */
-    void join(String sessionId, String target);
+    void join(String sessionId, String tenantId, String target);
 
     /**
      * Stops carrying the session; does nothing for a session this channel does not carry. A turn playing or

@@ -29,11 +29,11 @@ public final class FakeVoiceChannel implements VoiceChannel {
     }
 
     @Override
-    public void join(String sessionId, String target) {
+    public void join(String sessionId, String tenantId, String target) {
         if (target.equals("refuse")) {
             throw new IllegalArgumentException("cannot join " + target);
         }
-        calls.add("join " + sessionId + " " + target);
+        calls.add("join " + sessionId + " of " + tenantId + " " + target);
         joined.put(sessionId, target);
     }
 

@@ -15,7 +15,7 @@ class VoiceChannelsTest {
 
     @Test
     void npcAudioGoesToTheChannelCarryingTheSessionElseToTheLocalOne() {
-        discord.join("on-discord", "1/2");
+        discord.join("on-discord", "t", "1/2");
         channels.play(TestAudio.npcTurn("on-discord", "t", null, 1).getFirst());
         channels.play(TestAudio.npcTurn("elsewhere", "t", null, 1).getFirst());
 
@@ -25,7 +25,7 @@ class VoiceChannelsTest {
 
     @Test
     void aBargeInCutsInTheChannelCarryingTheSession() {
-        discord.join("on-discord", "1/2");
+        discord.join("on-discord", "t", "1/2");
         discord.speaking.add("on-discord");
         assertThat(channels.cutPlaying("on-discord", "aria")).isTrue();
         assertThat(channels.cutPlaying("elsewhere", "aria")).as("local: nothing speaking").isFalse();
@@ -51,9 +51,9 @@ class VoiceChannelsTest {
 
     @Test
     void leavingEverywhereReachesTheChannelThatCarriesIt() {
-        discord.join("s", "1/2");
+        discord.join("s", "t", "1/2");
         channels.leaveEverywhere("s");
-        assertThat(discord.calls).containsExactly("join s 1/2", "leave s");
+        assertThat(discord.calls).containsExactly("join s of t 1/2", "leave s");
     }
 
     @Test

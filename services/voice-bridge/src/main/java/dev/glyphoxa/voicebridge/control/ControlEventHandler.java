@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * What the bridge does with a control event: {@code SessionStarted} joins the voice channel it names (by kind:
- * {@code local}, {@code discord:<guildId>/<voiceChannelId>}), {@code SessionStopped} leaves it. Mute and
+ * {@code local}, {@code discord:<guildId>/<voiceChannelId>}) for the event's tenant (whose bot joins Discord),
+ * {@code SessionStopped} leaves it. Mute and
  * speak-as-NPC concern the llm stage. A record that can never be handled — not a readable ControlEvent, key and
  * session disagreeing, a malformed channel reference — is dead-lettered and the next one is handled; a channel
  * kind this bridge does not have is logged and ignored (another deployment may serve it).
@@ -45,7 +46,7 @@ public final class ControlEventHandler {
             String sessionId = event.getSessionId();
             Object body = event.getEvent();
             if (body instanceof SessionStarted started) {
-                return join(sessionId, started);
+                return join(sessionId, event.getTenantId(), started);
             }
             if (body instanceof SessionStopped stopped) {
                 channels.leaveEverywhere(sessionId);
@@ -59,7 +60,7 @@ public final class ControlEventHandler {
         }
     }
 
-    private Outcome join(String sessionId, SessionStarted started) {
+    private Outcome join(String sessionId, String tenantId, SessionStarted started) {
         ChannelRef ref = ChannelRef.parse(started.getVoiceChannel());
         Optional<VoiceChannel> channel = channels.byKind(ref.kind());
         if (channel.isEmpty()) {
@@ -67,7 +68,7 @@ public final class ControlEventHandler {
                     started.getVoiceChannel());
             return Outcome.IGNORED;
         }
-        channel.get().join(sessionId, ref.target());
+        channel.get().join(sessionId, tenantId, ref.target());
         return Outcome.JOINED;
     }
 }

@@ -19,6 +19,7 @@ import java.util.function.LongSupplier;
 final class DiscordSession {
 
     private final String sessionId;
+    private final TenantBot bot;
     private final DiscordTarget target;
     private final VoiceLink link;
     private final TurnPlayer player;
@@ -28,9 +29,10 @@ final class DiscordSession {
     private final ConnectionListener listener;
     private final LongSupplier clock;
 
-    DiscordSession(String sessionId, DiscordTarget target, DiscordSettings settings, Consumer<VoicePacket> voiceIn,
+    DiscordSession(String sessionId, TenantBot bot, DiscordTarget target, DiscordSettings settings, Consumer<VoicePacket> voiceIn,
                    PlaybackListener playback, LongSupplier clock) {
         this.sessionId = sessionId;
+        this.bot = bot;
         this.target = target;
         this.clock = clock;
         this.link = new VoiceLink(settings.rejoinDelayMs(), settings.rejoinMaxDelayMs(), settings.stallMs(), clock.getAsLong());
@@ -48,6 +50,11 @@ final class DiscordSession {
 
     String sessionId() {
         return sessionId;
+    }
+
+    /** The bot (the tenant's own, or the deployment's) that carries this session. */
+    TenantBot bot() {
+        return bot;
     }
 
     DiscordTarget target() {
@@ -75,12 +82,10 @@ final class DiscordSession {
         player.leave(clock.getAsLong());
     }
 
-    /**
-     * Asks the gateway to open this session's connection; a refusal is recorded for the next attempt.
-     *
-     * @param gateway null while the bot is not logged in ({@code why} says why)
-     */
-    void open(DiscordGateway gateway, String why) {
+    /** Asks its bot's gateway to open this session's connection; a refusal is recorded for the next attempt. */
+    void open() {
+        DiscordGateway gateway = bot.gateway();
+        String why = bot.login().problem();
         long now = clock.getAsLong();
         if (gateway == null || !gateway.ready()) {
             link.openFailed(gateway == null ? "bot not logged in: " + why : "Discord gateway " + gateway.status(), now);
@@ -96,6 +101,6 @@ final class DiscordSession {
     }
 
     String describe() {
-        return "discord:" + target + " " + link.describe() + ", " + player.state();
+        return "discord:" + target + " via " + bot.name() + " " + link.describe() + ", " + player.state();
     }
 }

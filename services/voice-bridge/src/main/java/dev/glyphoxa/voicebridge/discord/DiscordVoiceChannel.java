@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,15 +22,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
- * Sessions whose voice is a Discord channel ({@code discord:<guildId>/<voiceChannelId>}). One bot, one voice
- * connection per guild (Discord's rule): a session joining a guild another session still holds takes it over.
- * Every second a watchdog logs the bot in if it is not ({@link GatewayLogin}) and re-opens connections that
- * dropped ({@link VoiceLink} decides when). Off — joins are logged and skipped, readiness says "disabled" —
- * unless a bot token is configured ({@link DiscordSettings#active()}).
+ * Sessions whose voice is a Discord channel ({@code discord:<guildId>/<voiceChannelId>}), each joined by the bot of
+ * its tenant ({@link BotTokens}: the tenant's own token from the gateway, or the deployment's one token). One
+ * logged-in gateway per bot ({@link TenantBot}), one voice connection per bot and guild (Discord's rule): a session
+ * joining a guild another session of the same bot still holds takes it over. Every second a watchdog logs bots in
+ * that are not ({@link GatewayLogin}), logs out tenant bots whose last session left, and re-opens connections that
+ * dropped ({@link VoiceLink} decides when). Off — joins are logged and skipped, readiness says "disabled" — unless
+ * a bot token or the gateway URL is configured ({@link DiscordSettings#active()}).
  */
 @Context
 public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
@@ -38,34 +41,44 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
     private static final long WATCHDOG_MS = 1000;
 
     private final DiscordSettings settings;
-    private final GatewayLogin login;
+    private final BotTokens tokens;
+    private final Function<String, DiscordGateway> connect;
     private final Consumer<VoicePacket> voiceIn;
     private final PlaybackListener playback;
     private final LongSupplier clock;
+    private final Map<String, TenantBot> bots = new ConcurrentHashMap<>();
     private final Map<String, DiscordSession> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog;
 
     @Inject
     public DiscordVoiceChannel(DiscordSettings settings, VoicePacketPublisher publisher, BridgePlayback playback) {
-        this(settings, settings.active() ? () -> new DiscordVoiceConnector(settings.botToken()) : null,
+        this(settings, settings.active() ? BotTokens.of(settings) : null, DiscordVoiceConnector::new,
                 publisher::publish, playback, System::currentTimeMillis);
-        if (login == null) {
-            LOG.info("Discord voice off: no bot token (glyphoxa.discord.bot-token / DISCORD_BOT_TOKEN)");
+        if (tokens == null) {
+            LOG.info("Discord voice off: no bot token (DISCORD_BOT_TOKEN) and no gateway (GLYPHOXA_GATEWAY_URL)");
         } else {
+            LOG.info("Discord voice on: {}", tokens.describe());
             watchdog.scheduleWithFixedDelay(() -> tick(clock.getAsLong()), 0, WATCHDOG_MS, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** For tests: {@code connect} null means Discord is off; nothing runs on its own, tests call {@link #tick}. */
-    DiscordVoiceChannel(DiscordSettings settings, Supplier<DiscordGateway> connect, Consumer<VoicePacket> voiceIn,
-                        PlaybackListener playback, LongSupplier clock) {
+    /**
+     * For tests: {@code tokens} null means Discord is off; {@code connect} logs in with a token. Nothing runs on its
+     * own, tests call {@link #tick}. With a fixed token the deployment's bot exists from the start, as it always has.
+     */
+    DiscordVoiceChannel(DiscordSettings settings, BotTokens tokens, Function<String, DiscordGateway> connect,
+                        Consumer<VoicePacket> voiceIn, PlaybackListener playback, LongSupplier clock) {
         this.settings = settings;
-        this.login = connect == null ? null : new GatewayLogin(connect, settings.rejoinDelayMs(), settings.rejoinMaxDelayMs());
+        this.tokens = tokens;
+        this.connect = connect;
         this.voiceIn = voiceIn;
         this.playback = playback;
         this.clock = clock;
-        this.watchdog = connect == null ? null : Executors.newSingleThreadScheduledExecutor(
+        this.watchdog = tokens == null ? null : Executors.newSingleThreadScheduledExecutor(
                 r -> Thread.ofPlatform().name("discord-voice-watchdog").daemon().unstarted(r));
+        if (tokens != null && !settings.tokensFromGateway()) {
+            bots.put(tokens.bot(null), newBot(null, true));
+        }
     }
 
     @Override
@@ -74,30 +87,39 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
     }
 
     @Override
-    public synchronized void join(String sessionId, String target) {
+    public synchronized void join(String sessionId, String tenantId, String target) {
         DiscordTarget where = DiscordTarget.parse(target);
-        if (login == null) {
+        if (tokens == null) {
             LOG.warn("session {} wants Discord voice channel {}, but Discord voice is off (no bot token): not joined",
                     sessionId, where);
             return;
         }
+        String botName = tokens.bot(tenantId);
         DiscordSession existing = sessions.get(sessionId);
-        if (existing != null && existing.target().equals(where)) {
+        if (existing != null && existing.target().equals(where) && existing.bot().name().equals(botName)) {
             return;   // a redelivered SessionStarted
         }
         if (existing != null) {
             leave(sessionId);   // the session moved to another channel
         }
         for (DiscordSession other : List.copyOf(sessions.values())) {
-            if (other.target().guildId() == where.guildId()) {
+            if (other.bot().name().equals(botName) && other.target().guildId() == where.guildId()) {
                 LOG.warn("session {} takes over guild {} from session {}", sessionId, where.guildId(), other.sessionId());
                 leave(other.sessionId());
             }
         }
-        DiscordSession session = new DiscordSession(sessionId, where, settings, voiceIn, playback, clock);
+        TenantBot bot = bots.computeIfAbsent(botName, name -> newBot(tenantId, false));
+        DiscordSession session = new DiscordSession(sessionId, bot, where, settings, voiceIn, playback, clock);
+        bot.add(sessionId);
         sessions.put(sessionId, session);
-        session.open(login.gateway(), login.problem());
-        LOG.info("session {}: joining Discord voice channel {}: {}", sessionId, where, session.link().describe());
+        session.open();
+        LOG.info("session {}: joining Discord voice channel {} with {}: {}", sessionId, where, botName, session.link().describe());
+    }
+
+    private TenantBot newBot(String tenantId, boolean kept) {
+        String name = tokens.bot(tenantId);
+        return new TenantBot(name, new GatewayLogin(name, () -> connect.apply(tokens.token(tenantId)),
+                () -> tokens.refused(tenantId), settings.rejoinDelayMs(), settings.rejoinMaxDelayMs()), kept);
     }
 
     @Override
@@ -108,7 +130,8 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
         }
         session.link().close();
         session.left();
-        DiscordGateway gateway = login.gateway();
+        session.bot().remove(sessionId);
+        DiscordGateway gateway = session.bot().gateway();
         if (gateway != null) {
             try {
                 gateway.close(session.target().guildId());
@@ -145,15 +168,24 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
         return out;
     }
 
-    /** The watchdog's round: log in if due, then re-open the connections whose link says so. */
+    /** The watchdog's round: log out idle bots, log in the others if due, re-open connections whose link says so. */
     void tick(long nowMs) {
-        DiscordGateway gateway = login.attempt(nowMs);
+        List<TenantBot> idle = new ArrayList<>();
+        synchronized (this) {
+            bots.values().removeIf(bot -> bot.idle() && idle.add(bot));
+        }
+        for (TenantBot bot : idle) {
+            LOG.info("Discord {}: no session left; logging out", bot.name());
+            bot.login().close();
+        }
+        // Logging in may take a network round trip or two (token, Discord): not while holding the channel.
+        List.copyOf(bots.values()).forEach(bot -> bot.login().attempt(nowMs));
         synchronized (this) {
             for (DiscordSession session : sessions.values()) {
                 if (session.link().rejoinDue(nowMs)) {
                     LOG.info("session {}: voice connection to {} is {}; opening it", session.sessionId(),
                             session.target(), session.link().describe());
-                    session.open(gateway, login.problem());
+                    session.open();
                 }
             }
         }
@@ -164,15 +196,25 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
         return "discord-voice";
     }
 
+    /**
+     * With the deployment's one bot, ready once it is logged in (as before). With tenant bots, ready when DAVE
+     * loads: one tenant's missing or refused token must not take the bridge out of service for every other
+     * tenant, so each bot's state is in the detail instead.
+     */
     @Override
     public Status status() {
-        if (login == null) {
+        if (tokens == null) {
             return Status.ready("disabled");
         }
+        String botStates = settings.tokensFromGateway() ? botStates() : "";
         DaveLibrary.Probe dave = DaveLibrary.probe();
         if (!dave.loaded()) {
-            return Status.notReady("DAVE encryption unavailable, Discord would refuse voice: " + dave.detail());
+            return Status.notReady("DAVE encryption unavailable, Discord would refuse voice: " + dave.detail() + botStates);
         }
+        if (settings.tokensFromGateway()) {
+            return Status.ready(tokens.describe() + botStates);
+        }
+        GatewayLogin login = bots.get(tokens.bot(null)).login();
         DiscordGateway gateway = login.gateway();
         if (gateway == null) {
             return Status.notReady("bot not logged in: " + login.problem());
@@ -184,12 +226,20 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
         return Status.ready("gateway " + gateway.status() + "; " + (connections.isEmpty() ? "no voice connections" : connections));
     }
 
+    /** Each tenant bot's login and sessions, and each connection, for readiness; never a token. */
+    private String botStates() {
+        List<String> states = bots.values().stream().map(TenantBot::describe).sorted().toList();
+        return "; " + (states.isEmpty() ? "no tenant bots (each logs in on its tenant's first session)"
+                : String.join("; ", states)) + "; connections " + connections();
+    }
+
     @PreDestroy
     void close() {
-        if (login != null) {
+        if (tokens != null) {
             watchdog.shutdownNow();
             List.copyOf(sessions.keySet()).forEach(this::leave);
-            login.close();
+            bots.values().forEach(bot -> bot.login().close());
+            bots.clear();
         }
     }
 }

@@ -4,18 +4,22 @@ import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Logs the bot in off the startup path, and again after a failure. JDA checks the token with a REST call while
- * building, so a Discord outage at startup would otherwise leave the bridge without Discord until restarted. A
- * token Discord refuses is final: retrying cannot fix it.
+ * Logs one bot in off the startup path, and again after a failure. JDA checks the token with a REST call while
+ * building, so a Discord outage (or a gateway that cannot hand out the token yet) would otherwise leave the bot
+ * out until restarted. A token Discord refuses is final for a fixed token; a tenant's token from the gateway is
+ * fetched again after the usual back-off ({@code onRefused} says which), since the tenant may have replaced it.
  */
 final class GatewayLogin {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayLogin.class);
 
+    private final String bot;
     private final Supplier<DiscordGateway> connect;
+    private final BooleanSupplier onRefused;
     private final long baseDelayMs;
     private final long maxDelayMs;
     private volatile DiscordGateway gateway;
@@ -24,8 +28,14 @@ final class GatewayLogin {
     private long nextAttemptMs;
     private int failures;
 
-    GatewayLogin(Supplier<DiscordGateway> connect, long baseDelayMs, long maxDelayMs) {
+    /**
+     * @param bot       the bot's name for logs (never the token)
+     * @param onRefused called when Discord refuses the token; true = fetching the token again may help
+     */
+    GatewayLogin(String bot, Supplier<DiscordGateway> connect, BooleanSupplier onRefused, long baseDelayMs, long maxDelayMs) {
+        this.bot = bot;
         this.connect = connect;
+        this.onRefused = onRefused;
         this.baseDelayMs = baseDelayMs;
         this.maxDelayMs = maxDelayMs;
     }
@@ -48,18 +58,28 @@ final class GatewayLogin {
         try {
             gateway = connect.get();
             problem = null;
-            LOG.info("Discord bot logging in; {}", DaveLibrary.probe().detail());
+            LOG.info("Discord {} logging in; {}", bot, DaveLibrary.probe().detail());
         } catch (InvalidTokenException e) {
-            refused = true;
-            problem = "Discord refused the bot token (glyphoxa.discord.bot-token)";
-            LOG.error("{}: Discord voice stays off until the token is fixed", problem);
+            if (onRefused.getAsBoolean()) {
+                retryLater("Discord refused the bot token of " + bot + " (fetched again on the next attempt)", nowMs);
+            } else {
+                refused = true;
+                problem = "Discord refused the bot token (glyphoxa.discord.bot-token)";
+                LOG.error("{}: Discord voice stays off until the token is fixed", problem);
+            }
+        } catch (BotTokenException e) {
+            retryLater("no bot token: " + e.getMessage(), nowMs);
         } catch (RuntimeException e) {
-            problem = "login failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
-            nextAttemptMs = nowMs + Math.min(baseDelayMs << Math.min(failures, 20), maxDelayMs);
-            failures++;
-            LOG.warn("Discord {}; trying again in {} ms", problem, nextAttemptMs - nowMs);
+            retryLater("login failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), nowMs);
         }
         return gateway;
+    }
+
+    private void retryLater(String why, long nowMs) {
+        problem = why;
+        nextAttemptMs = nowMs + Math.min(baseDelayMs << Math.min(failures, 20), maxDelayMs);
+        failures++;
+        LOG.warn("Discord {}: {}; trying again in {} ms", bot, problem, nextAttemptMs - nowMs);
     }
 
     void close() {

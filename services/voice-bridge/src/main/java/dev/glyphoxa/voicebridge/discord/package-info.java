@@ -10,7 +10,13 @@
  *   <li>Connection: {@link dev.glyphoxa.voicebridge.discord.DiscordVoiceConnector} is the only class that builds
  *       or drives JDA; {@link dev.glyphoxa.voicebridge.discord.VoiceLink} decides when a dropped connection is
  *       re-opened; {@link dev.glyphoxa.voicebridge.discord.DaveLibrary} says whether the native DAVE library loads.</li>
- *   <li>State: only the live connections (per-speaker counters, the session's turn player); nothing survives the process.</li>
+ *   <li>Bots: {@link dev.glyphoxa.voicebridge.discord.BotTokens} says which bot joins a tenant's sessions —
+ *       each tenant's own, its token fetched from the gateway's internal route
+ *       ({@link dev.glyphoxa.voicebridge.discord.GatewayBotTokens}), or the deployment's one DISCORD_BOT_TOKEN;
+ *       {@link dev.glyphoxa.voicebridge.discord.TenantBot} is one logged-in bot and its sessions, logged out when
+ *       its last session left.</li>
+ *   <li>State: only the live connections (per-speaker counters, the session's turn player) and the tenant bots
+ *       with their cached tokens; nothing survives the process.</li>
  * </ul>
  */
 package dev.glyphoxa.voicebridge.discord;

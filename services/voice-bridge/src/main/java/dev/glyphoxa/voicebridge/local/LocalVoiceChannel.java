@@ -57,7 +57,7 @@ public class LocalVoiceChannel implements VoiceChannel {
     }
 
     @Override
-    public void join(String sessionId, String target) {
+    public void join(String sessionId, String tenantId, String target) {
         joined.add(sessionId);
     }
 

@@ -35,15 +35,25 @@ class ControlEventHandlerTest {
         assertThat(handler.handle(record("s1", started("s1", "discord:111/222")))).isEqualTo(Outcome.JOINED);
         assertThat(handler.handle(record("s1", stopped("s1")))).isEqualTo(Outcome.LEFT);
 
-        assertThat(discord.calls).containsExactly("join s1 111/222", "leave s1");
+        assertThat(discord.calls).containsExactly("join s1 of local 111/222", "leave s1");
         assertThat(local.calls).isEmpty();
         assertThat(deadLetters).isEmpty();
     }
 
     @Test
+    void theEventsTenantIsPassedToTheJoin() {
+        byte[] started = encode(ControlEvent.newBuilder().setSessionId("s6").setTenantId("guild-of-tenant-b").setOccurredAtMs(1)
+                .setEvent(SessionStarted.newBuilder().setCampaignId("c").setCampaignName("Mines")
+                        .setVoiceChannel("discord:111/222").setNpcs(List.of()).setEntities(List.of()).build())
+                .build());
+        assertThat(handler.handle(record("s6", started))).isEqualTo(Outcome.JOINED);
+        assertThat(discord.calls).containsExactly("join s6 of guild-of-tenant-b 111/222");
+    }
+
+    @Test
     void localSessionsJoinTheLocalChannel() {
         assertThat(handler.handle(record("s2", started("s2", "local")))).isEqualTo(Outcome.JOINED);
-        assertThat(local.calls).containsExactly("join s2 ");
+        assertThat(local.calls).containsExactly("join s2 of local ");
         assertThat(discord.calls).isEmpty();
     }
 
@@ -58,7 +68,7 @@ class ControlEventHandlerTest {
             assertThat(r.record()).isSameAs(garbage);
             assertThat(r.error().getMessage()).contains("not a readable ControlEvent");
         });
-        assertThat(discord.calls).containsExactly("join s3 1/2");
+        assertThat(discord.calls).containsExactly("join s3 of local 1/2");
     }
 
     @Test

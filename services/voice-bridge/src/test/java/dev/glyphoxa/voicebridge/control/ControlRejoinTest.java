@@ -45,7 +45,7 @@ class ControlRejoinTest {
                     new DeadLetterPublisher("voice-bridge", bootstrap, new SimpleMeterRegistry()));
             try {
                 assertThat(eventually(() -> consumer.status().ready())).isTrue();
-                assertThat(eventually(() -> discord.calls.contains("join " + running + " 111/222"))).isTrue();
+                assertThat(eventually(() -> discord.calls.contains("join " + running + " of local 111/222"))).isTrue();
                 assertThat(discord.calls).noneMatch(c -> c.contains(stopped));
 
                 // and from here on the live loop takes over

@@ -44,13 +44,13 @@ class DaveConfigurationTest {
 
     @Test
     void tokenIsNeverPrintedWithTheSettings() {
-        DiscordSettings settings = new DiscordSettings("secret-token-value", null, 3, 100, 5000, 2000, 60000, 45000);
+        DiscordSettings settings = DiscordSettings.withToken("secret-token-value", null);
         assertThat(settings.active()).isTrue();
         assertThat(settings.toString()).doesNotContain("secret-token-value").contains("botToken=(set)");
         assertThat(DiscordSettings.disabled().active()).isFalse();
-        assertThat(new DiscordSettings("t", false, 3, 100, 5000, 2000, 60000, 45000).active()).isFalse();
-        assertThat(new DiscordSettings(" ", null, 3, 100, 5000, 2000, 60000, 45000).active()).isFalse();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DiscordSettings(null, true, 3, 100, 5000, 2000, 60000, 45000))
+        assertThat(DiscordSettings.withToken("t", false).active()).isFalse();
+        assertThat(DiscordSettings.withToken(" ", null).active()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DiscordSettings.withToken(null, true))
                 .hasMessageContaining("DISCORD_BOT_TOKEN");
     }
 

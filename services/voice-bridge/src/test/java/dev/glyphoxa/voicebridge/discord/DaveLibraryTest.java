@@ -30,7 +30,7 @@ class DaveLibraryTest {
     void readinessIsDownWithTheReasonWhenDiscordIsOnButDaveCannotLoad() {
         FakeGateway gateway = new FakeGateway();
         gateway.ready = true;
-        DiscordVoiceChannel channel = new DiscordVoiceChannel(FakeGateway.settings(), () -> gateway, p -> { }, dev.glyphoxa.voicebridge.PlaybackListener.NONE, () -> 0L);
+        DiscordVoiceChannel channel = new DiscordVoiceChannel(FakeGateway.settings(), BotTokens.fixed("token"), token -> gateway, p -> { }, dev.glyphoxa.voicebridge.PlaybackListener.NONE, () -> 0L);
         channel.tick(0);
         boolean loads = DaveLibrary.probe().loaded();
         assertThat(channel.status().ready()).isEqualTo(loads);

@@ -18,8 +18,8 @@ class DiscordVoiceChannelTest {
     long now = 1_000;
     final FakeGateway gateway = new FakeGateway();
     final List<VoicePacket> voiceIn = new ArrayList<>();
-    final DiscordVoiceChannel channel = new DiscordVoiceChannel(FakeGateway.settings(), () -> gateway, voiceIn::add,
-            PlaybackListener.NONE, () -> now);
+    final DiscordVoiceChannel channel = new DiscordVoiceChannel(FakeGateway.settings(), BotTokens.fixed("token"),
+            token -> gateway, voiceIn::add, PlaybackListener.NONE, () -> now);
 
     @org.junit.jupiter.api.BeforeEach
     void logIn() {
@@ -29,8 +29,8 @@ class DiscordVoiceChannelTest {
     @Test
     void joinsLeavesAndIgnoresARedeliveredStart() {
         gateway.ready = true;
-        channel.join("s1", "10/20");
-        channel.join("s1", "10/20");
+        channel.join("s1", "t1", "10/20");
+        channel.join("s1", "t1", "10/20");
         assertThat(channel.carries("s1")).isTrue();
         assertThat(gateway.calls).containsExactly("open 10/20");
 
@@ -43,8 +43,8 @@ class DiscordVoiceChannelTest {
     @Test
     void aNewSessionInTheSameGuildTakesTheConnectionOver() {
         gateway.ready = true;
-        channel.join("old", "10/20");
-        channel.join("new", "10/21");
+        channel.join("old", "t1", "10/20");
+        channel.join("new", "t1", "10/21");
         assertThat(channel.carries("old")).isFalse();
         assertThat(gateway.calls).containsExactly("open 10/20", "close 10", "open 10/21");
     }
@@ -52,7 +52,7 @@ class DiscordVoiceChannelTest {
     @Test
     void reconnectsAfterADroppedConnection() {
         gateway.ready = true;
-        channel.join("s1", "10/20");
+        channel.join("s1", "t1", "10/20");
         gateway.listeners.get(10L).onStatusChange(ConnectionStatus.CONNECTED);
         assertThat(channel.connections().get("s1")).contains("CONNECTED");
 
@@ -65,7 +65,7 @@ class DiscordVoiceChannelTest {
 
     @Test
     void joinsOnceTheGatewayIsReady() {
-        channel.join("s1", "10/20");
+        channel.join("s1", "t1", "10/20");
         assertThat(gateway.calls).isEmpty();
         assertThat(channel.connections().get("s1")).contains("WAITING").contains("LOGGING_IN");
 
@@ -78,14 +78,14 @@ class DiscordVoiceChannelTest {
     void aFailedLoginIsRetriedAndSessionsJoinOnceItWorks() {
         int[] attempts = {0};
         gateway.ready = true;
-        DiscordVoiceChannel later = new DiscordVoiceChannel(FakeGateway.settings(), () -> {
+        DiscordVoiceChannel later = new DiscordVoiceChannel(FakeGateway.settings(), BotTokens.fixed("token"), token -> {
             if (attempts[0]++ == 0) {
                 throw new IllegalStateException("discord.com unreachable");
             }
             return gateway;
         }, voiceIn::add, PlaybackListener.NONE, () -> now);
         later.tick(now);
-        later.join("s1", "10/20");
+        later.join("s1", "t1", "10/20");
         assertThat(later.connections().get("s1"))
                 .contains("WAITING (bot not logged in: login failed: IllegalStateException: discord.com unreachable)");
 
@@ -100,7 +100,7 @@ class DiscordVoiceChannelTest {
     @Test
     void aRefusedTokenIsNotRetried() {
         int[] attempts = {0};
-        DiscordVoiceChannel refused = new DiscordVoiceChannel(FakeGateway.settings(), () -> {
+        DiscordVoiceChannel refused = new DiscordVoiceChannel(FakeGateway.settings(), BotTokens.fixed("token"), token -> {
             attempts[0]++;
             throw new net.dv8tion.jda.api.exceptions.InvalidTokenException();
         }, voiceIn::add, PlaybackListener.NONE, () -> now);
@@ -112,15 +112,15 @@ class DiscordVoiceChannelTest {
 
     @Test
     void aMalformedChannelReferenceIsRefused() {
-        assertThatThrownBy(() -> channel.join("s1", "general")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> channel.join("s1", "t1", "general")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("discord:<guildId>/<voiceChannelId>");
-        assertThatThrownBy(() -> channel.join("s1", "10/x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> channel.join("s1", "t1", "10/x")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void npcAudioGoesOutAndPlayersComeInWithoutTheBot() {
         gateway.ready = true;
-        channel.join("s1", "10/20");
+        channel.join("s1", "t1", "10/20");
         TestAudio.npcTurn("s1", "t", null, 3).forEach(channel::play);
         assertThat(gateway.senders.get(10L).canProvide()).isTrue();
 
@@ -133,8 +133,8 @@ class DiscordVoiceChannelTest {
 
     @Test
     void offWithoutATokenSaysDisabledAndJoinsNothing() {
-        DiscordVoiceChannel off = new DiscordVoiceChannel(DiscordSettings.disabled(), null, voiceIn::add, PlaybackListener.NONE, () -> now);
-        off.join("s1", "10/20");
+        DiscordVoiceChannel off = new DiscordVoiceChannel(DiscordSettings.disabled(), null, null, voiceIn::add, PlaybackListener.NONE, () -> now);
+        off.join("s1", "t1", "10/20");
         assertThat(off.carries("s1")).isFalse();
         assertThat(off.status().ready()).isTrue();
         assertThat(off.status().detail()).isEqualTo("disabled");

@@ -22,7 +22,7 @@ final class FakeGateway implements DiscordGateway {
     RuntimeException refuseOpen;
 
     static DiscordSettings settings() {
-        return new DiscordSettings("token", null, 3, 100, 5000, 2000, 60000, 45000);
+        return DiscordSettings.withToken("token", null);
     }
 
     @Override
