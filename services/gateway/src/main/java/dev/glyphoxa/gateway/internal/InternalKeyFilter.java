@@ -5,7 +5,6 @@ import dev.glyphoxa.gateway.ApiException;
 import dev.glyphoxa.gateway.GatewaySettings;
 import dev.glyphoxa.gateway.tenant.ApiKeys;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -36,7 +35,7 @@ public class InternalKeyFilter {
             return refuse(request, HttpStatus.NOT_FOUND,
                     "the internal routes are disabled: no internal key is configured (GLYPHOXA_INTERNAL_KEY)");
         }
-        String key = bearer(request);
+        String key = ApiKeys.bearer(request);
         if (key == null) {
             return refuse(request, HttpStatus.UNAUTHORIZED, "send the internal service key as 'Authorization: Bearer <key>'");
         }
@@ -48,14 +47,5 @@ public class InternalKeyFilter {
 
     private HttpResponse<?> refuse(HttpRequest<?> request, HttpStatus status, String message) {
         return errors.handle(request, new ApiException(status, message));
-    }
-
-    private static String bearer(HttpRequest<?> request) {
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String key = header.substring(7).strip();
-        return key.isEmpty() ? null : key;
     }
 }

@@ -5,7 +5,6 @@ import dev.glyphoxa.gateway.ApiException;
 import dev.glyphoxa.gateway.GatewaySettings;
 import dev.glyphoxa.gateway.store.TenantRepository;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -39,7 +38,7 @@ public class ApiKeyFilter {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     public HttpResponse<?> authenticate(HttpRequest<?> request) {
-        String key = bearer(request);
+        String key = ApiKeys.bearer(request);
         boolean operatorRoute = request.getPath().equals(OPERATOR_PATH) || request.getPath().startsWith(OPERATOR_PATH + "/");
         if (key == null) {
             return refuse(request, HttpStatus.UNAUTHORIZED, operatorRoute
@@ -69,12 +68,4 @@ public class ApiKeyFilter {
         return errors.handle(request, new ApiException(status, message));
     }
 
-    private static String bearer(HttpRequest<?> request) {
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String key = header.substring(7).strip();
-        return key.isEmpty() ? null : key;
-    }
 }

@@ -1,5 +1,9 @@
 package dev.glyphoxa.gateway.tenant;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,5 +41,15 @@ public final class ApiKeys {
     /** Compares in constant time, so response timing does not tell how much of a guessed key was right. */
     public static boolean matches(String presented, String expected) {
         return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The key of an {@code Authorization: Bearer <key>} header, or null when there is none. */
+    public static @Nullable String bearer(HttpRequest<?> request) {
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String key = header.substring(7).strip();
+        return key.isEmpty() ? null : key;
     }
 }
