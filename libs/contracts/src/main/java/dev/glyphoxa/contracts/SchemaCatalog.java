@@ -27,7 +27,7 @@ public final class SchemaCatalog implements SchemaStore {
     /** Self-contained (shared types inlined as they were then), so an old TurnTimings cannot clash with today's. */
     private static final List<String> HISTORY = List.of("history/NpcLine.v1.avsc", "history/NpcLine.v2.avsc",
             "history/SpeechEvent.v1.avsc", "history/Transcript.v1.avsc", "history/NpcAudio.v1.avsc",
-            "history/ControlEvent.v1.avsc");
+            "history/ControlEvent.v1.avsc", "history/Playback.v1.avsc");
 
     private static final SchemaCatalog INSTANCE = load();
 

@@ -1,6 +1,9 @@
 package dev.glyphoxa.contracts;
 
+import dev.glyphoxa.schema.CutReason;
 import dev.glyphoxa.schema.NpcLine;
+import dev.glyphoxa.schema.Playback;
+import dev.glyphoxa.schema.TurnCut;
 import dev.glyphoxa.schema.TurnTimings;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -65,6 +68,52 @@ class AvroSerdeTest {
     }
 
     @Test
+    void playbackWrittenBeforeAbandonedExistedStillDecodes() throws Exception {
+        // a TurnCut from a bridge whose CutReason had no ABANDONED yet
+        Schema oldSchema = new Schema.Parser().parse(SchemaCatalog.read("history/Playback.v1.avsc"));
+        Schema turnCutSchema = oldSchema.getField("event").schema().getTypes().get(1);
+        Schema reasonSchema = turnCutSchema.getField("reason").schema();
+        assertThat(reasonSchema.getEnumSymbols()).doesNotContain("ABANDONED");
+        assertThat(SchemaCatalog.fingerprint(oldSchema))
+                .isNotEqualTo(SchemaCatalog.fingerprint(Playback.getClassSchema()));
+
+        GenericRecord timings = new GenericData.Record(turnCutSchema.getField("timings").schema());
+        timings.put("first_packet_out_ms", 7L);
+        GenericRecord cut = new GenericData.Record(turnCutSchema);
+        cut.put("lines_played", 2);
+        cut.put("reason", new GenericData.EnumSymbol(reasonSchema, "SUPERSEDED"));
+        cut.put("speaker_id", null);
+        cut.put("timings", timings);
+        GenericRecord old = new GenericData.Record(oldSchema);
+        old.put("session_id", "s-old");
+        old.put("turn_id", "t-old");
+        old.put("npc_id", "n");
+        old.put("occurred_at_ms", 99L);
+        old.put("event", cut);
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), oldSchema).encode(old);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        Playback decoded = Topics.PLAYBACK.valueSerde().decode(bytes);
+        assertThat(decoded.getTurnId()).isEqualTo("t-old");
+        assertThat(decoded.getEvent()).isInstanceOfSatisfying(TurnCut.class, c -> {
+            assertThat(c.getReason()).isEqualTo(CutReason.SUPERSEDED);
+            assertThat(c.getLinesPlayed()).isEqualTo(2);
+            assertThat(c.getTimings().getFirstPacketOutMs()).isEqualTo(7L);
+        });
+    }
+
+    @Test
+    void anAbandonedTurnCutRoundTrips() {
+        Playback abandoned = Playback.newBuilder().setSessionId("s").setTurnId("t").setNpcId("n").setOccurredAtMs(1L)
+                .setEvent(TurnCut.newBuilder().setLinesPlayed(1).setReason(CutReason.ABANDONED)
+                        .setTimings(TurnTimings.newBuilder().build()).build())
+                .build();
+        AvroSerde<Playback> serde = Topics.PLAYBACK.valueSerde();
+        assertThat(serde.decode(serde.encode(abandoned))).isEqualTo(abandoned);
+    }
+
+    @Test
     void garbageIsRejectedWithReadableMessage() {
         AvroSerde<NpcLine> serde = Topics.NPC_LINES.valueSerde();
         assertThatThrownBy(() -> serde.decode("definitely not avro".getBytes()))
@@ -90,7 +139,7 @@ class AvroSerdeTest {
             assertThat(SchemaCatalog.get().findByFingerprint(SchemaCatalog.fingerprint(current))).as(topic.name())
                     .isNotNull().extracting(Schema::getFullName).isEqualTo(current.getFullName());
         }
-        // each topic's current schema plus the six historical versions in schemas/avro/history
-        assertThat(SchemaCatalog.get().all()).hasSize(Topics.ALL.size() + 6);
+        // each topic's current schema plus the seven historical versions in schemas/avro/history
+        assertThat(SchemaCatalog.get().all()).hasSize(Topics.ALL.size() + 7);
     }
 }
