@@ -1,11 +1,8 @@
 package dev.glyphoxa.voicebridge;
 
 import dev.glyphoxa.contracts.Topics;
-import dev.glyphoxa.schema.CutReason;
-import dev.glyphoxa.schema.LinePlayed;
 import dev.glyphoxa.schema.NpcAudio;
 import dev.glyphoxa.schema.Playback;
-import dev.glyphoxa.schema.TurnCut;
 import dev.glyphoxa.schema.TurnTimings;
 import dev.glyphoxa.stage.KafkaSettings;
 import jakarta.annotation.PreDestroy;
@@ -27,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * Tells the pipeline what was actually played, on {@code glyphoxa.playback} keyed by session id: a
  * {@code LinePlayed} when a line's last packet went out (the llm commits the line to the NPC's memory only
  * then: deliver, then commit) and a {@code TurnCut} when the rest of a turn will not be played (llm and tts stop
- * working on it). A turn played to its end or given up is not a cut.
+ * working on it, the gateway drops its unplayed sentences). A turn played to its end is not a cut; one given up
+ * ({@code idle-turn-ms} without packets) is, as {@code ABANDONED}.
  *
  * <p>Sends from one thread of its own, in order: the events come from the 20 ms playback clock, and a send can
  * block (the producer's first metadata fetch, a full buffer) where the clock must not. linger 0: a cut is worth
@@ -49,24 +47,12 @@ public class PlaybackReporter implements PlaybackListener {
 
     @Override
     public void linePlayed(NpcAudio last, int packets, TurnTimings timings, long nowMs) {
-        send(Playback.newBuilder().setSessionId(last.getSessionId()).setTurnId(last.getTurnId())
-                .setNpcId(last.getNpcId()).setOccurredAtMs(nowMs)
-                .setEvent(LinePlayed.newBuilder().setLineSequence(last.getLineSequence())
-                        .setLastInTurn(last.getLastInTurn()).setPackets(packets).setTimings(timings).build())
-                .build());
+        send(PlaybackEvents.linePlayed(last, packets, timings, nowMs));
     }
 
     @Override
     public void turnEnded(TurnEnd end) {
-        CutReason reason = end.outcome().cutReason();
-        if (reason == null) {
-            return;
-        }
-        send(Playback.newBuilder().setSessionId(end.sessionId()).setTurnId(end.turnId()).setNpcId(end.npcId())
-                .setOccurredAtMs(end.atMs())
-                .setEvent(TurnCut.newBuilder().setLinesPlayed(end.linesPlayed()).setReason(reason)
-                        .setSpeakerId(end.speakerId()).setTimings(end.timings()).build())
-                .build());
+        PlaybackEvents.turnEnded(end).ifPresent(this::send);
     }
 
     private void send(Playback event) {

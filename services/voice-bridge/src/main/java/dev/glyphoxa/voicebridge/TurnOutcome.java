@@ -17,10 +17,11 @@ public enum TurnOutcome {
     /** the session was left with it playing or queued */
     SESSION_LEFT(CutReason.SESSION_LEFT),
     /**
-     * the rest never arrived (its producer died) and it was given up; not reported as a cut: the stages that
-     * produced it are gone, and the lines that did play were reported
+     * the rest never arrived (its producer died) and it was given up; reported as a cut all the same, so the llm
+     * forgets the lines not played (it would otherwise take the NPC for still speaking) and the gateway drops them
+     * from the transcript
      */
-    ABANDONED(null);
+    ABANDONED(CutReason.ABANDONED);
 
     private final CutReason cutReason;
 
@@ -42,6 +43,7 @@ public enum TurnOutcome {
             case BARGE_IN -> CUT_BY_PLAYER;
             case SUPERSEDED -> SUPERSEDED;
             case SESSION_LEFT -> SESSION_LEFT;
+            case ABANDONED -> ABANDONED;
         };
     }
 }

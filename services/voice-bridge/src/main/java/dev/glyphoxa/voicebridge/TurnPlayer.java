@@ -21,6 +21,8 @@ import java.util.Map;
  *       new turn's (or silence while it buffers) — a player who speaks again is answered, not made to wait.</li>
  *   <li>{@link #cut} stops the turn playing: its queued packets are dropped, later ones ignored, and the next
  *       frame has nothing of it (a player barged in).</li>
+ *   <li>A turn whose packets stop coming for {@code idleTurnMs} with nothing left to play is given up
+ *       ({@link TurnOutcome#ABANDONED}, a cut): its producer died, the rest will never come.</li>
  *   <li>When the audio runs out, five Opus silence frames are sent, then nothing: Discord's advice, so the
  *       receiving decoders do not interpolate into the next sound, and the speaking indicator goes off.</li>
  * </ul>
@@ -79,7 +81,8 @@ public final class TurnPlayer {
     public synchronized Frame pull(long nowMs) {
         PacedTurn turn = current;
         if (turn != null && turn.packets.isEmpty() && nowMs - turn.lastArrivalMs > idleTurnMs) {
-            end(turn, TurnOutcome.ABANDONED, null, nowMs);   // its producer died before the last packet
+            // Its producer died before the last packet: given up, and reported as cut so nobody waits for the rest.
+            end(turn, TurnOutcome.ABANDONED, null, nowMs);
             turn = null;
         }
         if (turn != null && !turn.packets.isEmpty() && (turn.started || ready(turn, nowMs))) {

@@ -12,7 +12,8 @@
  *   <li>Consumes {@code glyphoxa.barge-in} on every partition: a player speaking over an NPC that is audibly speaking
  *       cuts its turn within one packet ({@link dev.glyphoxa.voicebridge.BargeInReceiver}).</li>
  *   <li>Produces {@code glyphoxa.playback}, keyed by session id: {@code LinePlayed} when a line's last packet went out,
- *       {@code TurnCut} when the rest of a turn will not be played (barge-in, superseded, session left), so the llm
+ *       {@code TurnCut} when the rest of a turn will not be played (barge-in, superseded, session left,
+ *       abandoned: its packets stopped coming), so the llm
  *       commits only what was heard and llm and tts stop work on a cut turn
  *       ({@link dev.glyphoxa.voicebridge.PlaybackReporter}). Per-turn metrics and one log line per turn:
  *       {@link dev.glyphoxa.voicebridge.TurnMetrics}.</li>

@@ -67,6 +67,9 @@ class PlaybackOverKafkaTest {
         try (TopicTail<Playback> playback = new TopicTail<>(bootstrap, Topics.PLAYBACK, session)) {
             sendTurn(session, "t1", 10, 500);   // a short line, then ten seconds of voice
             playback.until(seen -> lines(seen, "t1").contains(0));
+            // A warm bridge can hear the barge-in within the same 20 ms frame as line 0's report; the player must
+            // speak over line 1, so let a few of its frames go out first.
+            Thread.sleep(100);
 
             sendBargeIn(session, "aria", System.currentTimeMillis());
             List<Playback> seen = playback.until(s -> s.stream().anyMatch(p -> p.getEvent() instanceof TurnCut));
@@ -112,6 +115,34 @@ class PlaybackOverKafkaTest {
             assertThat(reply.cut()).isFalse();
             assertThat(reply.linesPlayed()).isEqualTo(2);
             assertThat(reply.firstPacketOutMs()).isEqualTo(firstOut);
+        }
+    }
+
+    @Test
+    void aTurnWhoseRestNeverComesIsReportedAsAbandoned() throws Exception {
+        String session = "s-abandoned-" + UUID.randomUUID();
+        try (TopicTail<Playback> playback = new TopicTail<>(bootstrap, Topics.PLAYBACK, session)) {
+            List<byte[]> opus = TestAudio.tone(330, 6, 1);
+            List<NpcAudio> halfATurn = new ArrayList<>();   // line 0 whole, line 1 begun; then the TTS died
+            for (int i = 0; i < 6; i++) {
+                int line = i < 4 ? 0 : 1;
+                halfATurn.add(TestAudio.npcPacket(session, "gone", 1_000L, line, line == 0 ? i : i - 4, i == 3, false, opus.get(i)));
+            }
+            for (NpcAudio p : halfATurn) {
+                producer.send(new ProducerRecord<>(Topics.VOICE_OUT.name(), session, Topics.VOICE_OUT.valueSerde().encode(p)));
+            }
+            producer.flush();
+
+            // the local channel gives a turn up after 5 s without packets
+            List<Playback> seen = playback.until(s -> s.stream().anyMatch(p -> p.getEvent() instanceof TurnCut));
+            assertThat(lines(seen, "gone")).containsExactly(0);
+            TurnCut cut = seen.stream().map(Playback::getEvent).filter(TurnCut.class::isInstance).map(TurnCut.class::cast)
+                    .findFirst().orElseThrow();
+            assertThat(cut.getReason()).isEqualTo(CutReason.ABANDONED);
+            assertThat(cut.getLinesPlayed()).isEqualTo(1);
+            assertThat(cut.getSpeakerId()).isNull();
+            assertThat(eventually(() -> replies(session).size() == 1)).isTrue();
+            assertThat(replies(session).getFirst().cut()).isTrue();
         }
     }
 

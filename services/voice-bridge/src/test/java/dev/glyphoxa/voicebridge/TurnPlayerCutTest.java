@@ -129,6 +129,31 @@ class TurnPlayerCutTest {
     }
 
     @Test
+    void aTurnWhosePacketsStopComingIsReportedAsAbandonedWithTheLinesPlayed() {
+        List<NpcAudio> t = turn("t", 3, 4);
+        t.subList(0, 6).forEach(p -> player.offer(p, now));   // line 0 and half of line 1; then the TTS died
+        assertThat(tick(6)).allMatch(f -> f.startsWith("t:"));
+        tick(10);   // the trailing silence, then nothing, still waiting for the rest
+        assertThat(player.state()).isEqualTo("playing t");
+        assertThat(events.ends).isEmpty();
+
+        now += 5000;
+        assertThat(tick(1)).containsExactly("-");
+        assertThat(player.state()).isEqualTo("idle");
+        TurnEnd end = events.ends.getFirst();
+        assertThat(end.outcome()).isEqualTo(TurnOutcome.ABANDONED);
+        assertThat(end.outcome().cutReason()).as("reported as a cut").isEqualTo(CutReason.ABANDONED);
+        assertThat(end.linesPlayed()).as("line 0 played to its end, line 1 never finished").isEqualTo(1);
+        assertThat(end.packetsSent()).isEqualTo(6);
+        assertThat(end.speakerId()).isNull();
+        assertThat(end.timings().getFirstPacketOutMs()).isEqualTo(1_000L);
+
+        t.subList(6, 12).forEach(p -> player.offer(p, now));   // a straggler of the given-up turn
+        assertThat(tick(5)).noneMatch(f -> f.startsWith("t:"));
+        assertThat(events.endings()).containsExactly("t ABANDONED lines=1");
+    }
+
+    @Test
     void leavingEndsTheTurnPlayingOrQueued() {
         turn("t", 2, 10).forEach(p -> player.offer(p, now));
         tick(12);
