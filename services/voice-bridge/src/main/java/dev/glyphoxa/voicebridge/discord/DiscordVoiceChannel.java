@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,11 +41,11 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
 
     private final DiscordSettings settings;
     private final BotTokens tokens;
-    private final Function<String, DiscordGateway> connect;
     private final Consumer<VoicePacket> voiceIn;
     private final PlaybackListener playback;
     private final LongSupplier clock;
-    private final Map<String, TenantBot> bots = new ConcurrentHashMap<>();
+    private final BotRoster bots;
+    private final DiscordVoiceStatus readiness;
     private final Map<String, DiscordSession> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog;
 
@@ -70,15 +69,13 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
                         Consumer<VoicePacket> voiceIn, PlaybackListener playback, LongSupplier clock) {
         this.settings = settings;
         this.tokens = tokens;
-        this.connect = connect;
         this.voiceIn = voiceIn;
         this.playback = playback;
         this.clock = clock;
+        this.bots = new BotRoster(settings, tokens, connect);
+        this.readiness = new DiscordVoiceStatus(settings, tokens, bots, this::connections);
         this.watchdog = tokens == null ? null : Executors.newSingleThreadScheduledExecutor(
                 r -> Thread.ofPlatform().name("discord-voice-watchdog").daemon().unstarted(r));
-        if (tokens != null && !settings.tokensFromGateway()) {
-            bots.put(tokens.bot(null), newBot(null, true));
-        }
     }
 
     @Override
@@ -94,7 +91,7 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
                     sessionId, where);
             return;
         }
-        String botName = tokens.bot(tenantId);
+        String botName = bots.botName(tenantId);
         DiscordSession existing = sessions.get(sessionId);
         if (existing != null && existing.target().equals(where) && existing.bot().name().equals(botName)) {
             return;   // a redelivered SessionStarted
@@ -108,18 +105,12 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
                 leave(other.sessionId());
             }
         }
-        TenantBot bot = bots.computeIfAbsent(botName, name -> newBot(tenantId, false));
+        TenantBot bot = bots.forTenant(tenantId);
         DiscordSession session = new DiscordSession(sessionId, bot, where, settings, voiceIn, playback, clock);
         bot.add(sessionId);
         sessions.put(sessionId, session);
         session.open();
         LOG.info("session {}: joining Discord voice channel {} with {}: {}", sessionId, where, botName, session.link().describe());
-    }
-
-    private TenantBot newBot(String tenantId, boolean kept) {
-        String name = tokens.bot(tenantId);
-        return new TenantBot(name, new GatewayLogin(name, () -> connect.apply(tokens.token(tenantId)),
-                () -> tokens.refused(tenantId), settings.rejoinDelayMs(), settings.rejoinMaxDelayMs()), kept);
     }
 
     @Override
@@ -170,16 +161,16 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
 
     /** The watchdog's round: log out idle bots, log in the others if due, re-open connections whose link says so. */
     void tick(long nowMs) {
-        List<TenantBot> idle = new ArrayList<>();
+        List<TenantBot> idle;
         synchronized (this) {
-            bots.values().removeIf(bot -> bot.idle() && idle.add(bot));
+            idle = bots.removeIdle();
         }
         for (TenantBot bot : idle) {
             LOG.info("Discord {}: no session left; logging out", bot.name());
             bot.login().close();
         }
         // Logging in may take a network round trip or two (token, Discord): not while holding the channel.
-        List.copyOf(bots.values()).forEach(bot -> bot.login().attempt(nowMs));
+        bots.attemptLogins(nowMs);
         synchronized (this) {
             for (DiscordSession session : sessions.values()) {
                 if (session.link().rejoinDue(nowMs)) {
@@ -196,41 +187,10 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
         return "discord-voice";
     }
 
-    /**
-     * With the deployment's one bot, ready once it is logged in (as before). With tenant bots, ready when DAVE
-     * loads: one tenant's missing or refused token must not take the bridge out of service for every other
-     * tenant, so each bot's state is in the detail instead.
-     */
+    /** See {@link DiscordVoiceStatus}. */
     @Override
     public Status status() {
-        if (tokens == null) {
-            return Status.ready("disabled");
-        }
-        String botStates = settings.tokensFromGateway() ? botStates() : "";
-        DaveLibrary.Probe dave = DaveLibrary.probe();
-        if (!dave.loaded()) {
-            return Status.notReady("DAVE encryption unavailable, Discord would refuse voice: " + dave.detail() + botStates);
-        }
-        if (settings.tokensFromGateway()) {
-            return Status.ready(tokens.describe() + botStates);
-        }
-        GatewayLogin login = bots.get(tokens.bot(null)).login();
-        DiscordGateway gateway = login.gateway();
-        if (gateway == null) {
-            return Status.notReady("bot not logged in: " + login.problem());
-        }
-        if (!gateway.ready()) {
-            return Status.notReady("Discord gateway " + gateway.status());
-        }
-        Map<String, String> connections = connections();
-        return Status.ready("gateway " + gateway.status() + "; " + (connections.isEmpty() ? "no voice connections" : connections));
-    }
-
-    /** Each tenant bot's login and sessions, and each connection, for readiness; never a token. */
-    private String botStates() {
-        List<String> states = bots.values().stream().map(TenantBot::describe).sorted().toList();
-        return "; " + (states.isEmpty() ? "no tenant bots (each logs in on its tenant's first session)"
-                : String.join("; ", states)) + "; connections " + connections();
+        return readiness.status();
     }
 
     @PreDestroy
@@ -238,8 +198,7 @@ public class DiscordVoiceChannel implements VoiceChannel, ReadinessCheck {
         if (tokens != null) {
             watchdog.shutdownNow();
             List.copyOf(sessions.keySet()).forEach(this::leave);
-            bots.values().forEach(bot -> bot.login().close());
-            bots.clear();
+            bots.logOutAll();
         }
     }
 }

@@ -14,7 +14,8 @@
  *       each tenant's own, its token fetched from the gateway's internal route
  *       ({@link dev.glyphoxa.voicebridge.discord.GatewayBotTokens}), or the deployment's one DISCORD_BOT_TOKEN;
  *       {@link dev.glyphoxa.voicebridge.discord.TenantBot} is one logged-in bot and its sessions, logged out when
- *       its last session left.</li>
+ *       its last session left; {@link dev.glyphoxa.voicebridge.discord.BotRoster} holds them by name.</li>
+ *   <li>Readiness ({@code discord-voice}): {@link dev.glyphoxa.voicebridge.discord.DiscordVoiceStatus}.</li>
  *   <li>State: only the live connections (per-speaker counters, the session's turn player) and the tenant bots
  *       with their cached tokens; nothing survives the process.</li>
  * </ul>
