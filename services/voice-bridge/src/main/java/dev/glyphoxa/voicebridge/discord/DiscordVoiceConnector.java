@@ -20,7 +20,7 @@ import java.util.EnumSet;
 /**
  * The JDA part of Discord voice, kept thin: how the bot logs in and how a guild's voice connection is opened
  * and closed. Everything that touches audio is in plain classes ({@link ReceivedAudioMapper},
- * {@link OutgoingAudioPacer}) behind JDA's handler interfaces.
+ * {@link dev.glyphoxa.voicebridge.TurnPlayer}) behind JDA's handler interfaces.
  */
 public final class DiscordVoiceConnector implements DiscordGateway {
 
