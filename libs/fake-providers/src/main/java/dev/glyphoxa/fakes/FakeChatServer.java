@@ -3,17 +3,11 @@ package dev.glyphoxa.fakes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A local stand-in for an OpenAI-compatible server speaking the real wire format of {@code POST
@@ -24,7 +18,7 @@ import java.util.concurrent.Executors;
  * <p>{@link #firstTokenDelayMs(long)} holds back the first token (the stream's first content delta, or the whole
  * JSON answer) by a fixed time, the way a real model's time to first token does.
  */
-public final class FakeChatServer implements AutoCloseable {
+public final class FakeChatServer extends HttpFake<FakeChatServer.Received> {
 
     public enum Mode {
         /** Answers as asked: streams the chunks then [DONE] when the request says stream, else one JSON completion. */
@@ -54,10 +48,6 @@ public final class FakeChatServer implements AutoCloseable {
     }
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.ANSWER;
     private volatile List<String> chunks = List.of("Hello", " there.");
     private volatile long gapMs;
@@ -66,14 +56,11 @@ public final class FakeChatServer implements AutoCloseable {
     private volatile String errorMessage = "The server had an error while processing your request.";
 
     public FakeChatServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/v1/chat/completions", this::handle);
-        server.start();
+        serve("/v1/chat/completions", this::handle);
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return root() + "/v1";
     }
 
     public FakeChatServer mode(Mode mode) {
@@ -114,13 +101,10 @@ public final class FakeChatServer implements AutoCloseable {
         return this;
     }
 
-    public List<Received> received() {
-        return received;
-    }
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+        record(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("Content-Type"), body));
         boolean stream = wantsStream(body);
@@ -151,7 +135,7 @@ public final class FakeChatServer implements AutoCloseable {
                 case ERROR -> respond(exchange, errorStatus, """
                         {"error":{"message":%s,"type":"invalid_request_error","param":null,"code":null}}"""
                         .formatted(json.writeValueAsString(errorMessage)));
-                case HANG -> awaitRelease();
+                case HANG -> hang();
                 case GARBAGE -> {
                     if (stream) {
                         OutputStream out = startStream(exchange);
@@ -167,7 +151,7 @@ public final class FakeChatServer implements AutoCloseable {
                     for (String c : chunks) {
                         event(out, chunk(c, false));
                     }
-                    awaitRelease();
+                    hang();
                 }
                 case EMPTY_CONTENT -> respond(exchange, 200, completion("\"\""));
                 case NO_CHOICES -> respond(exchange, 200, """
@@ -241,20 +225,5 @@ public final class FakeChatServer implements AutoCloseable {
         choice.putObject("delta");
         choice.put("finish_reason", "stop");
         return json.writeValueAsString(root);
-    }
-
-    private void awaitRelease() {
-        try {
-            release.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void close() {
-        release.countDown();
-        server.stop(0);
-        executor.shutdownNow();
     }
 }

@@ -3,19 +3,14 @@ package dev.glyphoxa.fakes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * <p>{@link #firstAudioDelayMs(long)} holds back the response (its headers come with the first audio, as a
  * streaming endpoint sends them once the audio starts) by a fixed time, like a real voice's time to first audio.
  */
-public final class FakeElevenLabs implements AutoCloseable {
+public final class FakeElevenLabs extends HttpFake<FakeElevenLabs.Received> {
 
     public static final String KEY = "sk_fake0123456789abcdefTESTKEY";
     private static final int HOLD_LIMIT_SECONDS = 30; // only a safety net: the test fails if it is ever reached
@@ -54,10 +49,6 @@ public final class FakeElevenLabs implements AutoCloseable {
     public record Received(String method, String path, String query, String apiKey, String contentType, JsonNode body) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> events = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.STREAM;
     private volatile int durationMs = 1000;
@@ -68,14 +59,11 @@ public final class FakeElevenLabs implements AutoCloseable {
     private volatile boolean heldTooLong;
 
     public FakeElevenLabs() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/v1/text-to-speech/", this::handle);
-        server.start();
+        serve("/v1/text-to-speech/", this::handle);
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return root();
     }
 
     public FakeElevenLabs mode(Mode mode) {
@@ -109,9 +97,6 @@ public final class FakeElevenLabs implements AutoCloseable {
         return this;
     }
 
-    public List<Received> received() {
-        return received;
-    }
 
     /** What happened on the server side, in order ("sent first part", "sent rest", ...). */
     public List<String> events() {
@@ -148,7 +133,7 @@ public final class FakeElevenLabs implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String query = exchange.getRequestURI().getRawQuery();
         String key = exchange.getRequestHeaders().getFirst("xi-api-key");
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query, key,
+        record(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query, key,
                 exchange.getRequestHeaders().getFirst("Content-Type"), new ObjectMapper().readTree(body)));
         if (!KEY.equals(key)) {
             json(exchange, 401, "{\"detail\":{\"status\":\"invalid_api_key\",\"message\":\"Invalid API key\"}}");
@@ -230,10 +215,4 @@ public final class FakeElevenLabs implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        release.countDown();
-        server.stop(0);
-        executor.shutdownNow();
-    }
 }

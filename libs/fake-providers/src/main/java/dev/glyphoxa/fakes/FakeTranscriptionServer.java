@@ -1,21 +1,14 @@
 package dev.glyphoxa.fakes;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A local stand-in for OpenAI's {@code POST /v1/audio/transcriptions}: parses the multipart form, checks the
@@ -25,7 +18,7 @@ import java.util.concurrent.Executors;
  * <p>{@link #transcriptDelayMs(long)} holds the transcript back by a fixed time after the whole upload arrived,
  * like a real provider's recognition time.
  */
-public final class FakeTranscriptionServer implements AutoCloseable {
+public final class FakeTranscriptionServer extends HttpFake<FakeTranscriptionServer.Received> {
 
     public enum Mode {
         /** Behaves like OpenAI. */
@@ -50,24 +43,17 @@ public final class FakeTranscriptionServer implements AutoCloseable {
     }
 
     private final String key;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.TRANSCRIBE;
     private volatile String transcript = "Have you seen Grimjaw today?";
     private volatile long transcriptDelayMs;
 
     public FakeTranscriptionServer(String key) throws IOException {
         this.key = key;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/v1/audio/transcriptions", this::handle);
-        server.start();
+        serve("/v1/audio/transcriptions", this::handle);
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return root() + "/v1";
     }
 
     public FakeTranscriptionServer mode(Mode mode) {
@@ -90,9 +76,6 @@ public final class FakeTranscriptionServer implements AutoCloseable {
         return transcript;
     }
 
-    public List<Received> received() {
-        return received;
-    }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -100,7 +83,7 @@ public final class FakeTranscriptionServer implements AutoCloseable {
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             Received r = parse(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), authorization, contentType, body);
-            received.add(r);
+            record(r);
             if (key != null && !("Bearer " + key).equals(authorization)) {
                 error(exchange, 401, "Incorrect API key provided.", "invalid_request_error");
                 return;
@@ -121,12 +104,10 @@ public final class FakeTranscriptionServer implements AutoCloseable {
                             "{\"text\":\"" + transcript.replace("\"", "\\\"") + "\",\"usage\":{\"type\":\"duration\",\"seconds\":2}}");
                 }
                 case ERROR_500 -> error(exchange, 500, "The server had an error while processing your request.", "server_error");
-                case HANG -> release.await();
+                case HANG -> hang();
                 case GARBAGE -> respond(exchange, 200, "text/html", "<html><body>502 Bad Gateway</body></html>");
                 case NO_TEXT -> respond(exchange, 200, "application/json", "{\"task\":\"transcribe\"}");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (IOException e) {
             // the client gave up on us (timeout test)
         }
@@ -213,10 +194,4 @@ public final class FakeTranscriptionServer implements AutoCloseable {
         return new String(bytes, at, s.length(), StandardCharsets.US_ASCII).equals(s);
     }
 
-    @Override
-    public void close() {
-        release.countDown();
-        server.stop(0);
-        executor.shutdownNow();
-    }
 }
