@@ -1,13 +1,8 @@
 package dev.glyphoxa.llm;
 
-import dev.glyphoxa.llm.provider.offline.OfflineResponder;
 import dev.glyphoxa.schema.NpcLine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static dev.glyphoxa.llm.LlmDriver.S;
@@ -18,24 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by continuation would cut the NPC's own reply short. Naming an NPC still gets an answer, and once the reply has
  * been played the same line continues the conversation as usual.
  */
-class BackchannelTest {
-
-    @TempDir
-    Path stateDir;
-
-    private LlmDriver llm;
-
-    @BeforeEach
-    void open() {
-        RecordingResponder responder = new RecordingResponder(new OfflineResponder());
-        llm = new LlmDriver(stateDir, new Responders(responder, responder), () -> 4_242L);
-        llm.start(S);
-    }
-
-    @AfterEach
-    void close() {
-        llm.close();
-    }
+class BackchannelTest extends OfflineSessionTest {
 
     @Test
     void anUnaddressedLineWhileTheNpcSpeaksIsNotAnsweredButOneAfterwardsIs() {

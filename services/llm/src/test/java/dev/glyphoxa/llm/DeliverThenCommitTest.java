@@ -3,19 +3,14 @@ package dev.glyphoxa.llm;
 import dev.glyphoxa.contracts.AvroSerde;
 import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.llm.provider.ReplyRequest;
-import dev.glyphoxa.llm.provider.offline.OfflineResponder;
 import dev.glyphoxa.llm.state.ConversationLine;
 import dev.glyphoxa.schema.DeadLetter;
 import dev.glyphoxa.schema.LinePlayed;
 import dev.glyphoxa.schema.NpcLine;
 import dev.glyphoxa.schema.Playback;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,27 +18,9 @@ import static dev.glyphoxa.llm.LlmDriver.S;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an NPC says enters the conversation only as the voice-bridge reports it played (glyphoxa.playback). */
-class DeliverThenCommitTest {
+class DeliverThenCommitTest extends OfflineSessionTest {
 
     private static final String MINE_QUESTION = "Grimjaw, what do you know about the old mine?";
-
-    @TempDir
-    Path stateDir;
-
-    private RecordingResponder responder;
-    private LlmDriver llm;
-
-    @BeforeEach
-    void open() {
-        responder = new RecordingResponder(new OfflineResponder());
-        llm = new LlmDriver(stateDir, new Responders(responder, responder), () -> 4_242L);
-        llm.start(S);
-    }
-
-    @AfterEach
-    void close() {
-        llm.close();
-    }
 
     /** A reply of at least two lines, so that part of it can be played. */
     private List<NpcLine> grimjawAnswers(String turnId) {

@@ -2,17 +2,12 @@ package dev.glyphoxa.llm;
 
 import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.llm.provider.ReplyRequest;
-import dev.glyphoxa.llm.provider.offline.OfflineResponder;
 import dev.glyphoxa.schema.DeadLetter;
 import dev.glyphoxa.schema.NpcLine;
 import dev.glyphoxa.schema.NpcProfile;
 import dev.glyphoxa.schema.SessionStarted;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static dev.glyphoxa.llm.LlmDriver.S;
@@ -22,28 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A GM's standing direction (NpcDirection) is kept on the NPC in the campaign store and reaches every later reply
  * request of that NPC, and of no other, until it is replaced or cleared.
  */
-class DirectionTest {
+class DirectionTest extends OfflineSessionTest {
 
     private static final String TO_GRIMJAW = "Grimjaw, what do you know about the old mine?";
     private static final String TO_MARA = "Mara, a pint please.";
-
-    @TempDir
-    Path stateDir;
-
-    private RecordingResponder responder;
-    private LlmDriver llm;
-
-    @BeforeEach
-    void open() {
-        responder = new RecordingResponder(new OfflineResponder());
-        llm = new LlmDriver(stateDir, new Responders(responder, responder), () -> 4_242L);
-        llm.start(S);
-    }
-
-    @AfterEach
-    void close() {
-        llm.close();
-    }
 
     /** The NPC profile the responder was given for this line (the line must be answered). */
     private NpcProfile askedAs(String turnId, String line) {
