@@ -45,8 +45,12 @@ final class LlmDriver implements AutoCloseable {
     private final Responders responders;
 
     LlmDriver(Path stateDir, Responders responders, LongSupplier clock) {
+        this(stateDir, LlmSettings.defaults(), responders, clock);
+    }
+
+    LlmDriver(Path stateDir, LlmSettings settings, Responders responders, LongSupplier clock) {
         this.responders = responders;
-        LlmTopology topology = new LlmTopology(LlmSettings.defaults(), failures, responders, cutTurns, clock);
+        LlmTopology topology = new LlmTopology(settings, failures, responders, cutTurns, clock);
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, topology.applicationId());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -12,11 +12,6 @@ import dev.glyphoxa.schema.Playback;
 import dev.glyphoxa.schema.SessionStarted;
 import dev.glyphoxa.schema.Transcript;
 import dev.glyphoxa.stage.StageFailures;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -30,9 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,19 +52,15 @@ class LlmTopologyTest {
 
     private void open(LlmSettings settings, Responders responders) {
         this.responders = responders;
-        failures = new StageFailures("llm", new SimpleMeterRegistry());
-        LlmTopology topology = new LlmTopology(settings, failures, responders, () -> FIRST_LINE_MS);
-        assertThat(topology.applicationId()).isEqualTo("glyphoxa-llm");
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, topology.applicationId());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(topology.topology(), p, Instant.ofEpochMilli(1_000_000));
-        control = driver.createInputTopic(Topics.CONTROL.name(), new StringSerializer(), new ByteArraySerializer());
-        transcripts = driver.createInputTopic(Topics.TRANSCRIPTS.name(), new StringSerializer(), new ByteArraySerializer());
-        playback = driver.createInputTopic(Topics.PLAYBACK.name(), new StringSerializer(), new ByteArraySerializer());
-        lines = driver.createOutputTopic(Topics.NPC_LINES.name(), new StringDeserializer(), AvroSerde.of(NpcLine.class));
-        deadLetters = driver.createOutputTopic(Topics.DEADLETTER.name(), new StringDeserializer(), AvroSerde.of(DeadLetter.class));
+        LlmDriver llm = new LlmDriver(stateDir, settings, responders, () -> FIRST_LINE_MS);
+        failures = llm.failures;
+        driver = llm.driver;
+        control = llm.control;
+        transcripts = llm.transcripts;
+        playback = llm.playback;
+        lines = llm.lines;
+        deadLetters = llm.deadLetters;
+        assertThat(new LlmTopology(settings, failures, responders, () -> FIRST_LINE_MS).applicationId()).isEqualTo("glyphoxa-llm");
     }
 
     private RecordingResponder openOffline(LlmSettings settings) {
