@@ -139,6 +139,14 @@ public final class TurnPlayer {
         return current != null && current.started;
     }
 
+    /**
+     * Whether {@link #pull} has nothing to do until the next {@link #offer}: no turn playing or buffering, and the
+     * trailing silence sent. A channel whose clock runs only for sound may stop it then.
+     */
+    public synchronized boolean idle() {
+        return current == null && silenceOwed == 0;
+    }
+
     /** "idle", "buffering <turn>" or "playing <turn>", for readiness. */
     public synchronized String state() {
         if (current == null) {

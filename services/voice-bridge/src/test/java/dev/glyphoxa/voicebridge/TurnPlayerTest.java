@@ -40,6 +40,7 @@ class TurnPlayerTest {
     void aBurstOfAudioLeavesAtFiftyPacketsPerSecond() {
         List<NpcAudio> turn = TestAudio.npcTurn("s", "t1", 1_000L, 200);   // 4 s of voice arriving at once
         turn.forEach(p -> pacer.offer(p, now));
+        assertThat(pacer.idle()).isFalse();
 
         List<String> firstSecond = tick(50);
         assertThat(sent(firstSecond, "t1")).isEqualTo(50);
@@ -47,9 +48,11 @@ class TurnPlayerTest {
 
         List<String> rest = tick(150);
         assertThat(sent(rest, "t1")).isEqualTo(150);
+        assertThat(pacer.idle()).as("the trailing silence is still owed").isFalse();
         assertThat(tick(8)).as("five silence frames, then Discord stops receiving (speaking ends)")
                 .containsExactly(".", ".", ".", ".", ".", "-", "-", "-");
         assertThat(pacer.state()).isEqualTo("idle");
+        assertThat(pacer.idle()).as("nothing to send until the next offer").isTrue();
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.glyphoxa.voicebridge.TurnPlayer;
 import dev.glyphoxa.voicebridge.VoiceChannel;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,14 +20,19 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A voice channel made of files: player lines come from WAV files ({@link PlayerLineStreamer}); NPC audio goes
  * through the same {@link TurnPlayer} as Discord's (a newer turn supersedes the playing one, a barge-in cuts it),
- * pulled on a 20 ms clock one packet per tick as Discord's send thread would, and recorded to WAV files
- * ({@link ReplyRecorder}). Its jitter buffer holds {@code glyphoxa.voice-bridge.jitter-packets} (1: play at once,
- * so local latency stays what it was).
+ * pulled one packet per 20 ms frame, and recorded to WAV files ({@link ReplyRecorder}). Its jitter buffer holds
+ * {@code glyphoxa.voice-bridge.jitter-packets} (1: play at once, so local latency stays what it was).
+ *
+ * <p>Each session has its own 20 ms clock, running only while the session has sound to send: the first packet of
+ * a reply to a silent channel goes out the moment it arrives, as a speaker's sound starts when it starts, and the
+ * rest follow it every 20 ms. (A shared free-running clock made every reply wait for its next tick, 10 ms on
+ * average. Discord's send thread has such a clock of its own, which this channel cannot imitate usefully.)
  *
  * <p>It needs no join: it plays every session no other channel carries, as it did before sessions were joined
  * (the local run and the benchmarks stream audio without the bridge ever seeing a control event). join only
@@ -40,15 +46,20 @@ public class LocalVoiceChannel implements VoiceChannel {
 
     private final BridgeSettings settings;
     private final PlaybackListener listener;
-    private final Map<String, TurnPlayer> players = new ConcurrentHashMap<>();
+    private final Map<String, SessionOut> sessions = new ConcurrentHashMap<>();
     private final Set<String> joined = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().name("local-voice-clock").daemon().unstarted(r));
+    private final ScheduledExecutorService clock;
 
+    @Inject
     public LocalVoiceChannel(BridgeSettings settings, BridgePlayback playback, ReplyRecorder recorder) {
+        this(settings, PlaybackListener.of(playback, recorder), Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().name("local-voice-clock").daemon().unstarted(r)));
+    }
+
+    LocalVoiceChannel(BridgeSettings settings, PlaybackListener listener, ScheduledExecutorService clock) {
         this.settings = settings;
-        this.listener = PlaybackListener.of(playback, recorder);
-        clock.scheduleAtFixedRate(this::tick, OpusCodec.FRAME_MS, OpusCodec.FRAME_MS, TimeUnit.MILLISECONDS);
+        this.listener = listener;
+        this.clock = clock;
     }
 
     @Override
@@ -65,9 +76,9 @@ public class LocalVoiceChannel implements VoiceChannel {
     @Override
     public void leave(String sessionId) {
         joined.remove(sessionId);
-        TurnPlayer player = players.remove(sessionId);
-        if (player != null) {
-            player.leave(System.currentTimeMillis());
+        SessionOut out = sessions.remove(sessionId);
+        if (out != null) {
+            out.leave();
         }
     }
 
@@ -78,14 +89,13 @@ public class LocalVoiceChannel implements VoiceChannel {
 
     @Override
     public void play(NpcAudio packet) {
-        players.computeIfAbsent(packet.getSessionId(), id -> new TurnPlayer(settings.jitterPackets(),
-                settings.gapTimeoutMs(), IDLE_TURN_MS, listener)).offer(packet, System.currentTimeMillis());
+        sessions.computeIfAbsent(packet.getSessionId(), SessionOut::new).offer(packet);
     }
 
     @Override
     public boolean cutPlaying(String sessionId, String speakerId) {
-        TurnPlayer player = players.get(sessionId);
-        return player != null && player.cut(null, CutReason.BARGE_IN, speakerId, System.currentTimeMillis());
+        SessionOut out = sessions.get(sessionId);
+        return out != null && out.player.cut(null, CutReason.BARGE_IN, speakerId, System.currentTimeMillis());
     }
 
     @Override
@@ -97,25 +107,57 @@ public class LocalVoiceChannel implements VoiceChannel {
 
     /** "idle", "buffering <turn>" or "playing <turn>". */
     public String state(String sessionId) {
-        TurnPlayer player = players.get(sessionId);
-        return player == null ? "idle" : player.state();
-    }
-
-    /** The frames themselves are not needed: the recorder hears each packet from the player. */
-    void tick() {
-        long now = System.currentTimeMillis();
-        for (Map.Entry<String, TurnPlayer> e : players.entrySet()) {
-            try {
-                e.getValue().pull(now);
-            } catch (RuntimeException ex) {
-                // A bad packet must not stop the clock for every session.
-                LOG.warn("session {}: cannot play packet: {}", e.getKey(), ex.getMessage());
-            }
-        }
+        SessionOut out = sessions.get(sessionId);
+        return out == null ? "idle" : out.player.state();
     }
 
     @PreDestroy
     void close() {
         clock.shutdownNow();
+    }
+
+    /** One session's way out: its player, and its clock while it has sound to send. */
+    private final class SessionOut {
+
+        final String sessionId;
+        final TurnPlayer player;
+        private ScheduledFuture<?> ticking;
+
+        SessionOut(String sessionId) {
+            this.sessionId = sessionId;
+            this.player = new TurnPlayer(settings.jitterPackets(), settings.gapTimeoutMs(), IDLE_TURN_MS, listener);
+        }
+
+        synchronized void offer(NpcAudio packet) {
+            player.offer(packet, System.currentTimeMillis());
+            if (ticking == null) {
+                ticking = clock.scheduleAtFixedRate(this::tick, 0, OpusCodec.FRAME_MS, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /** The frames themselves are not needed: the recorder hears each packet from the player. */
+        synchronized void tick() {
+            try {
+                player.pull(System.currentTimeMillis());
+            } catch (RuntimeException e) {
+                // A bad packet must not stop the clock: the rest of the turn still plays.
+                LOG.warn("session {}: cannot play packet: {}", sessionId, e.getMessage());
+            }
+            if (player.idle()) {
+                stop();
+            }
+        }
+
+        synchronized void leave() {
+            player.leave(System.currentTimeMillis());
+            stop();
+        }
+
+        private void stop() {
+            if (ticking != null) {
+                ticking.cancel(false);
+                ticking = null;
+            }
+        }
     }
 }
