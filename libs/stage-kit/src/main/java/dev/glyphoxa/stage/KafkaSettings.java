@@ -12,6 +12,9 @@ import java.util.Map;
  * @param bootstrapServers  broker list, e.g. from KAFKA_BOOTSTRAP_SERVERS
  * @param sessionTimeoutMs  how soon a dead instance's partitions move to a live one
  * @param commitIntervalMs  at-least-once commit cadence; also bounds re-processing after a crash
+ * @param pollMs            longest the stream thread waits for input ({@code poll.ms}); wall-clock punctuations run
+ *                          only between polls, so a stage whose timers decide latency (the VAD's end of speech)
+ *                          needs this short, at the cost of waking that often when idle
  * @param stateDir          local cache of the state stores (the changelog topics are the real copy); temp dir if unset
  * @param replicationFactor for the changelog and repartition topics Kafka Streams creates; -1 = broker default
  * @param streams           any further Kafka Streams/consumer/producer settings, passed through unchanged
@@ -21,6 +24,7 @@ public record KafkaSettings(
         @Nullable String bootstrapServers,
         @Bindable(defaultValue = "10000") int sessionTimeoutMs,
         @Bindable(defaultValue = "100") int commitIntervalMs,
+        @Bindable(defaultValue = "100") int pollMs,
         @Nullable String stateDir,
         @Bindable(defaultValue = "-1") int replicationFactor,
         @Nullable Map<String, String> streams) {

@@ -54,6 +54,7 @@ public class StageStreams implements ReadinessCheck {
         // which the audio path cannot afford; duplicates are tolerated downstream by sequence numbers.
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
+        p.put(StreamsConfig.POLL_MS_CONFIG, (long) settings.pollMs());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);

@@ -31,7 +31,7 @@ public record VadSettings(
         @Bindable(defaultValue = "200") int preRollMs,
         @Bindable(defaultValue = "100") int chunkMs,
         @Bindable(defaultValue = "20000") int maxUtteranceMs,
-        @Bindable(defaultValue = "25") int punctuateMs,
+        @Bindable(defaultValue = "5") int punctuateMs,
         @Bindable(defaultValue = "60000") int idleForgetMs,
         @Bindable(defaultValue = "250") int bargeInMs,
         @Bindable(defaultValue = "100") int bargeInGapMs) {
@@ -53,6 +53,6 @@ public record VadSettings(
 
     /** The defaults above, for code that runs without Micronaut (tests, tools). */
     public static VadSettings defaults() {
-        return new VadSettings(0.5f, 0.35f, 150, 600, 200, 100, 20_000, 25, 60_000, 250, 100);
+        return new VadSettings(0.5f, 0.35f, 150, 600, 200, 100, 20_000, 5, 60_000, 250, 100);
     }
 }

@@ -1,5 +1,6 @@
 package dev.glyphoxa.vad;
 
+import dev.glyphoxa.stage.KafkaSettings;
 import dev.glyphoxa.stage.StageTopology;
 import dev.glyphoxa.vad.provider.VoiceActivityModel;
 import dev.glyphoxa.vad.provider.silero.SileroVad;
@@ -37,6 +38,7 @@ class VadApplicationTest {
             assertThat(settings).isEqualTo(new VadSettings(d.threshold(), d.releaseThreshold(), d.minSpeechMs(), 700,
                     d.preRollMs(), d.chunkMs(), d.maxUtteranceMs(), d.punctuateMs(), d.idleForgetMs(), 300, d.bargeInGapMs()));
             assertThat(ctx.getProperty("micronaut.application.name", String.class)).contains("vad");
+            assertThat(ctx.getBean(KafkaSettings.class).pollMs()).as("the end-of-speech timer needs short polls").isEqualTo(5);
         }
     }
 }

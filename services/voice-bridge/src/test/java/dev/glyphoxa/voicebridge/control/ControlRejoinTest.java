@@ -40,7 +40,7 @@ class ControlRejoinTest {
             FakeVoiceChannel discord = new FakeVoiceChannel("discord");
             FakeVoiceChannel local = new FakeVoiceChannel("local");
             ControlEventConsumer consumer = new ControlEventConsumer(
-                    new KafkaSettings(bootstrap, 6000, 100, null, -1, null),
+                    new KafkaSettings(bootstrap, 6000, 100, 100, null, -1, null),
                     new VoiceChannels(List.of(discord, local)),
                     new DeadLetterPublisher("voice-bridge", bootstrap, new SimpleMeterRegistry()));
             try {
