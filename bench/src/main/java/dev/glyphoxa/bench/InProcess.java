@@ -307,9 +307,7 @@ final class InProcess implements AutoCloseable {
 
         List<Heard> heard = new ArrayList<>();
         for (int i = 0; i < packets.size(); i++) {
-            if (i > 0) {
-                vad.advance(OpusCodec.FRAME_MS);
-            }
+            vad.advance(OpusCodec.FRAME_MS); // a packet leaves when its 20 ms are recorded, stamped with that end
             VoicePacket p = VoicePacket.newBuilder().setSessionId(session).setSpeakerId(SPEAKER).setSequence(sequence++)
                     .setCaptureTsMs(vad.clockMs).setChannels(1).setOpus(ByteBuffer.wrap(packets.get(i))).build();
             vad.pipe(Topics.VOICE_IN, session, Topics.VOICE_IN.valueSerde().encode(p), vad.clockMs);

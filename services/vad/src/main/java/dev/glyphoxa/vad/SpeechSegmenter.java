@@ -39,16 +39,25 @@ public final class SpeechSegmenter {
         this.maxUtteranceSamples = samples(settings.maxUtteranceMs());
     }
 
+    /** As {@link #accept(SpeakerTrack, short[], float, long, long, long, long)} with the window ending now. */
+    public List<SpeechEvent> accept(SpeakerTrack t, short[] window, float probability, long sequence,
+                                    long captureEndMs, long nowMs) {
+        return accept(t, window, probability, sequence, captureEndMs, nowMs, nowMs);
+    }
+
     /**
      * Takes the next scored window of the speaker.
      *
      * @param sequence     sequence of the packet that completed the window (the utterance is named
      *                     {@code <speaker>-<sequence that began the voiced run>-<start_ms>})
      * @param captureEndMs capture time of the window's last sample
-     * @param nowMs        wall-clock time (the hangover timer of {@link #expire} starts from it)
+     * @param endWallMs    the same instant on this VAD's wall clock: now, less the audio that followed the window in
+     *                     its packet. The hangover timer of {@link #expire} starts from it, so the wall clock ends an
+     *                     utterance after the same silence as capture time would, without mixing the two clocks
+     * @param nowMs        wall-clock time now (stamped as {@code vad_end_ms} when this window ends the utterance)
      */
     public List<SpeechEvent> accept(SpeakerTrack t, short[] window, float probability, long sequence,
-                                    long captureEndMs, long nowMs) {
+                                    long captureEndMs, long endWallMs, long nowMs) {
         List<SpeechEvent> events = new ArrayList<>();
         if (!t.speaking) {
             if (probability >= settings.threshold()) {
@@ -62,13 +71,13 @@ public final class SpeechSegmenter {
             t.recent = keepTail(Pcm.concat(t.recent, window), preRollSamples + t.voicedRunSamples);
             t.recentStartMs = captureEndMs - millis(t.recent.length);
             if (t.voicedRunSamples > 0 && t.voicedRunSamples >= minSpeechSamples) {
-                start(t, captureEndMs, nowMs, events);
+                start(t, captureEndMs, endWallMs, events);
             }
         } else {
             append(t, window, events);
             if (probability >= settings.releaseThreshold()) {
                 t.lastVoicedCaptureMs = captureEndMs;
-                t.lastVoicedWallMs = nowMs;
+                t.lastVoicedWallMs = endWallMs;
             } else if (captureEndMs - t.lastVoicedCaptureMs >= settings.hangoverMs()) {
                 end(t, nowMs, events);
             }
@@ -106,7 +115,7 @@ public final class SpeechSegmenter {
         }
     }
 
-    private void start(SpeakerTrack t, long captureEndMs, long nowMs, List<SpeechEvent> events) {
+    private void start(SpeakerTrack t, long captureEndMs, long endWallMs, List<SpeechEvent> events) {
         t.speaking = true;
         // Deterministic, so a replay after a crash names the utterance the same; the start time keeps it unique
         // when the sender restarts its sequence numbers.
@@ -115,7 +124,7 @@ public final class SpeechSegmenter {
         t.chunkIndex = 0;
         t.pendingChunk = new short[0];
         t.lastVoicedCaptureMs = captureEndMs;
-        t.lastVoicedWallMs = nowMs;
+        t.lastVoicedWallMs = endWallMs;
         events.add(event(t, SpeechStarted.newBuilder().setStartMs(t.recentStartMs).build()));
         short[] held = t.recent;
         t.recent = new short[0];

@@ -1,6 +1,5 @@
 package dev.glyphoxa.vad;
 
-import dev.glyphoxa.audio.OpusCodec;
 import dev.glyphoxa.audio.Pcm;
 import dev.glyphoxa.contracts.Topics;
 import dev.glyphoxa.schema.BargeIn;
@@ -106,9 +105,12 @@ final class VadProcessor extends GuardedProcessor<VoicePacket> {
         while (audio.length - off >= window) {
             short[] w = Arrays.copyOfRange(audio, off, off + window);
             off += window;
-            long captureEnd = capture + OpusCodec.FRAME_MS - (long) (audio.length - off) * 1000 / model.sampleRate();
+            // capture_ts_ms is when the packet's audio ended (a microphone sends a frame once it is recorded), so
+            // this window ended as much earlier as the packet holds audio after it, on both clocks.
+            long audioAfterMs = (long) (audio.length - off) * 1000 / model.sampleRate();
+            long captureEnd = capture - audioAfterMs;
             float probability = model.speechProbability(w, track.modelState());
-            events.addAll(segmenter.accept(track, w, probability, sequence, captureEnd, now));
+            events.addAll(segmenter.accept(track, w, probability, sequence, captureEnd, now - audioAfterMs, now));
             floor.accept(track, probability, windowMs, captureEnd, now).ifPresent(events::add);
         }
         track.unscored = Arrays.copyOfRange(audio, off, audio.length);

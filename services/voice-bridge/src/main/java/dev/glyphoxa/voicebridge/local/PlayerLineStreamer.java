@@ -13,7 +13,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Plays a player's line from a WAV file into the pipeline as a microphone would: resampled to 48 kHz,
- * Opus-encoded in 20 ms packets and sent at real-time pace (the VAD's end-of-speech timers run on wall clock).
+ * Opus-encoded in 20 ms packets and sent at real-time pace, each when its 20 ms have been "spoken" (the VAD's
+ * end-of-speech timers run on wall clock).
  */
 @Singleton
 public class PlayerLineStreamer {
@@ -39,7 +40,9 @@ public class PlayerLineStreamer {
         long lastCapture = 0;
         try (OpusCodec.Encoder encoder = OpusCodec.encoder(1, settings.opusBitrate())) {
             for (int i = 0; i < frames; i++) {
-                long due = start + i * (OpusCodec.FRAME_MS * 1_000_000L);
+                // A microphone has a frame only once it is recorded: frame i leaves at the end of its 20 ms, and
+                // its capture time (what the VAD counts silence from) is that end, as for a packet from Discord.
+                long due = start + (i + 1) * (OpusCodec.FRAME_MS * 1_000_000L);
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
