@@ -20,6 +20,15 @@ import java.util.concurrent.Executors;
  */
 abstract class HttpFake<R> implements AutoCloseable {
 
+    static {
+        // The JDK server leaves Nagle's algorithm on: a response written in two pieces (headers, then body) waits for
+        // the client's delayed ACK, up to 40 ms, which real providers' servers do not add. Read once, when the first
+        // server starts; an explicit -Dsun.net.httpserver.nodelay wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     protected final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<R> received = new CopyOnWriteArrayList<>();
