@@ -39,7 +39,7 @@ import java.util.function.LongSupplier;
 final class TranscriptProcessor extends GuardedProcessor<Transcript> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptProcessor.class);
-    private static final Duration PUNCTUATE_EVERY = Duration.ofMillis(50);
+    private static final Duration PUNCTUATE_EVERY = Duration.ofMillis(10);
     /**
      * A turn handed to the voice this long ago no longer counts as the NPC speaking, even without playback reports
      * (a session no voice channel carries never reports): one reply rarely plays for longer.
