@@ -9,6 +9,8 @@ import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
+import io.micronaut.context.annotation.Property;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +24,19 @@ import org.slf4j.LoggerFactory;
  */
 @KafkaListener(groupId = TranscriptListener.GROUP, offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+        properties = {
+                // Not on the turn's critical path: the broker holds the fetch until BATCH_WAIT_MS has passed (or a
+                // megabyte waits), so the gateway and PostgreSQL store a turn's lines while the language model and
+                // the voice work, instead of waking on each transcript and NPC line together with the llm and tts
+                // stages that need the cores then.
+                @Property(name = ConsumerConfig.FETCH_MIN_BYTES_CONFIG, value = "1048576"),
+                @Property(name = ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, value = TranscriptListener.BATCH_WAIT_MS)},
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 6, retryDelay = "500ms"))
 public class TranscriptListener implements KafkaListenerExceptionHandler {
 
     public static final String GROUP = "glyphoxa-gateway";
+    /** Longest a transcript or NPC line waits before it is stored. */
+    static final String BATCH_WAIT_MS = "250";
     /** Annotation values must be constants; TranscriptListenerTopicsTest checks them against {@code Topics}. */
     public static final String TRANSCRIPTS = "glyphoxa.transcripts";
     public static final String NPC_LINES = "glyphoxa.npc.lines";
