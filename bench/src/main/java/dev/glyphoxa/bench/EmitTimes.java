@@ -57,8 +57,11 @@ final class EmitTimes implements AutoCloseable {
     private volatile boolean running = true;
 
     EmitTimes(String bootstrapServers) {
+        // The timestamps are in the records, so they may arrive late: batched fetches (the broker answers after
+        // 500 ms or a megabyte) keep the instrument from waking on each record alongside the stages it measures.
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500,
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20),
                 new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (Topic<?> t : TOPICS) {

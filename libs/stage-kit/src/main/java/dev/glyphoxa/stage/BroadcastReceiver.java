@@ -62,7 +62,7 @@ public final class BroadcastReceiver<V extends SpecificRecord> implements Readin
         this.onBadRecord = onBadRecord;
         this.serde = topic.valueSerde();
         this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = Thread.ofPlatform().name("broadcast-" + topic.name()).daemon().start(this::run);
     }
