@@ -69,7 +69,10 @@ public final class ProviderCall implements AutoCloseable {
         c.setDoOutput(true);
         c.setUseCaches(false);
         c.setInstanceFollowRedirects(false);
-        c.setFixedLengthStreamingMode(body.length);
+        // Not setFixedLengthStreamingMode: in streaming mode the JDK drops the body of a 401, and a provider's 401
+        // body says which it is (bad key, quota used up). Buffering the small request body has a cost: a POST whose
+        // reused idle connection turns out closed is sent once more on a new one (sun.net.http.retryPost), which the
+        // provider never saw the first time.
         c.setConnectTimeout(millis(connectTimeout));
         c.setReadTimeout(millis(readTimeout));
         headers.forEach(c::setRequestProperty);

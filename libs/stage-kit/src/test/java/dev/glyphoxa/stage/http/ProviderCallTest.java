@@ -45,6 +45,10 @@ class ProviderCallTest {
             note(ex);
             respond(ex, 429, "application/json", "{\"error\":\"slow down\"}");
         });
+        server.createContext("/unauthorized", ex -> {
+            note(ex);
+            respond(ex, 401, "application/json", "{\"detail\":\"quota_exceeded\"}");
+        });
         server.createContext("/silent", ex -> {
             note(ex);
             await();
@@ -85,6 +89,14 @@ class ProviderCallTest {
         try (ProviderCall call = post("/error", "x")) {
             assertThat(call.status()).isEqualTo(429);
             assertThat(call.text(7)).isEqualTo("{\"error");
+        }
+    }
+
+    @Test
+    void a401KeepsItsBodyWhichSaysWhatIsWrong() throws IOException {
+        try (ProviderCall call = post("/unauthorized", "x")) {
+            assertThat(call.status()).isEqualTo(401);
+            assertThat(call.text(1000)).isEqualTo("{\"detail\":\"quota_exceeded\"}");
         }
     }
 
