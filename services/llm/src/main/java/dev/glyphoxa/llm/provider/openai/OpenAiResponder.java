@@ -7,35 +7,30 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.glyphoxa.llm.provider.ReplyRequest;
 import dev.glyphoxa.llm.provider.Responder;
 import dev.glyphoxa.llm.provider.ResponderException;
+import dev.glyphoxa.stage.http.ProviderCall;
 
-import java.net.ConnectException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * Any OpenAI-compatible chat-completions endpoint with {@code stream: true}: OpenAI, Ollama ({@code /v1}),
  * llama.cpp server, vLLM, LM Studio, Gemini's OpenAI-compatible endpoint. Only base URL, model and key differ.
  * <p>
- * The body arrives as server-sent events on the JDK HTTP client's own threads; lines are handed over through a queue
- * so the deltas reach the caller on its thread (the Kafka Streams thread, which alone may forward records), and so
- * the caller can enforce a read timeout (no data for {@code readTimeout}) and an overall reply timeout, which the
- * JDK client does not do for a body that is still streaming.
+ * The server-sent events are read with blocking I/O on the calling thread ({@link ProviderCall}), which waits for the
+ * reply anyway and alone may forward records (the Kafka Streams thread): no hand-over from HTTP client threads on the
+ * turn's critical path. Each read waits up to {@code readTimeout}; the reply timeout is checked between lines.
  */
-public final class OpenAiResponder implements Responder, AutoCloseable {
+public final class OpenAiResponder implements Responder {
 
     public static final String NAME = "openai";
     private static final int ERROR_BODY_LINES = 20;
@@ -70,31 +65,13 @@ public final class OpenAiResponder implements Responder, AutoCloseable {
         }
     }
 
-    private sealed interface Event {
-        record Status(int code, String contentType) implements Event {
-        }
-
-        record Line(String text) implements Event {
-        }
-
-        record End() implements Event {
-        }
-
-        record Failed(Throwable error) implements Event {
-        }
-    }
-
     private final Config config;
     private final URI endpoint;
-    private final HttpClient client;
     private final ObjectMapper json = new ObjectMapper();
 
     public OpenAiResponder(Config config) {
         this.config = config;
         this.endpoint = config.endpoint();
-        // HTTP/1.1: plain-http local servers (Ollama, llama.cpp) mishandle the h2c upgrade some clients attempt.
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout()).build();
     }
 
     @Override
@@ -112,127 +89,103 @@ public final class OpenAiResponder implements Responder, AutoCloseable {
 
     @Override
     public void reply(ReplyRequest request, Consumer<String> deltas) {
-        HttpRequest.Builder http = HttpRequest.newBuilder(endpoint)
-                .timeout(config.readTimeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body(request)));
-        if (config.apiKey() != null && !config.apiKey().isBlank()) {
-            http.header("Authorization", "Bearer " + config.apiKey().strip());
-        }
-        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
-        CompletableFuture<HttpResponse<Void>> response = client.sendAsync(http.build(), info -> {
-            events.add(new Event.Status(info.statusCode(), info.headers().firstValue("content-type").orElse("")));
-            return HttpResponse.BodySubscribers.fromLineSubscriber(new LineSubscriber(events, subscription));
-        });
-        response.whenComplete((r, e) -> {
-            if (e != null) {
-                events.add(new Event.Failed(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
-            }
-        });
-        boolean finished = false;
-        try {
-            consume(events, deltas);
-            finished = true;
-        } finally {
-            if (!finished) {
-                // Closes the connection so a hanging or babbling server stops costing us anything.
-                Flow.Subscription s = subscription.get();
-                if (s != null) {
-                    s.cancel();
-                }
-                response.cancel(true);
-            }
-        }
-    }
-
-    private void consume(BlockingQueue<Event> events, Consumer<String> deltas) {
         long deadline = System.nanoTime() + config.replyTimeout().toNanos();
-        ChatStreamParser parser = new ChatStreamParser(json, deltas);
-        Integer status = null;
-        boolean jsonBody = false;
-        StringBuilder body = new StringBuilder();
-        int bodyLines = 0;
-        while (true) {
-            Event event = next(events, deadline, status == null);
-            switch (event) {
-                case Event.Status s -> {
-                    status = s.code();
-                    jsonBody = s.contentType().toLowerCase().startsWith("application/json");
-                }
-                case Event.Line l -> {
-                    if (status == null) {
-                        throw new ResponderException(endpoint + " sent a body before its status line");
-                    }
-                    if (status != 200 || jsonBody) {
-                        if (bodyLines++ < ERROR_BODY_LINES) {
-                            body.append(l.text()).append('\n');
-                        }
-                    } else if (parser.line(l.text())) {
-                        return;
-                    }
-                }
-                case Event.End ignored -> {
-                    if (status == null) {
-                        throw new ResponderException(endpoint + " closed the connection without a response");
-                    }
-                    if (status != 200) {
-                        throw new ResponderException(endpoint + " answered HTTP " + status + ": "
-                                + ChatStreamParser.excerpt(body.toString()));
-                    }
-                    if (jsonBody) {
-                        deltas.accept(ChatStreamParser.completionContent(json, body.toString()));
-                        return;
-                    }
-                    if (parser.contentChunks() == 0) {
-                        throw new ResponderException(endpoint + " ended the reply stream without any content");
-                    }
-                    return; // some servers close without [DONE]; what arrived is the reply
-                }
-                case Event.Failed f -> throw failure(f.error());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "text/event-stream");
+        if (config.apiKey() != null && !config.apiKey().isBlank()) {
+            headers.put("Authorization", "Bearer " + config.apiKey().strip());
+        }
+        ProviderCall call;
+        try {
+            call = ProviderCall.post(endpoint, headers, body(request).getBytes(StandardCharsets.UTF_8),
+                    config.connectTimeout(), config.readTimeout());
+        } catch (IOException e) {
+            throw failure(e, "(no response headers)");
+        }
+        boolean complete = false;
+        try {
+            read(call, deadline, deltas);
+            complete = true;
+        } catch (IOException e) {
+            throw failure(e, "(reply stream stalled)");
+        } finally {
+            if (complete) {
+                call.close(); // the body was read to its end: the connection is kept for the next reply
+            } else {
+                call.abort(); // a hanging or babbling server, or a cut turn, stops costing us anything
             }
         }
     }
 
-    private Event next(BlockingQueue<Event> events, long deadline, boolean awaitingHeaders) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
+    private void read(ProviderCall call, long deadline, Consumer<String> deltas) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(call.body(), StandardCharsets.UTF_8));
+        if (call.status() != 200) {
+            throw new ResponderException(endpoint + " answered HTTP " + call.status() + ": "
+                    + ChatStreamParser.excerpt(text(lines, deadline, ERROR_BODY_LINES)));
+        }
+        if (call.contentType().toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            deltas.accept(ChatStreamParser.completionContent(json, text(lines, deadline, Integer.MAX_VALUE)));
+            return;
+        }
+        ChatStreamParser parser = new ChatStreamParser(json, deltas);
+        for (String line = next(lines, deadline); line != null; line = next(lines, deadline)) {
+            if (parser.line(line)) {
+                drain(lines, deadline);
+                return;
+            }
+        }
+        if (parser.contentChunks() == 0) {
+            throw new ResponderException(endpoint + " ended the reply stream without any content");
+        }
+        // some servers close without [DONE]; what arrived is the reply
+    }
+
+    /**
+     * Reads past {@code [DONE]} to the end of the body, which follows at once, so the connection can be reused. A server
+     * that keeps the stream open after it only loses the connection (close() drops a body not read to its end).
+     */
+    private static void drain(BufferedReader lines, long deadline) {
+        try {
+            while (System.nanoTime() - deadline < 0 && lines.readLine() != null) {
+                // nothing after [DONE] is part of the reply
+            }
+        } catch (IOException e) {
+            // the reply is complete
+        }
+    }
+
+    /** Up to {@code maxLines} lines of the body. */
+    private String text(BufferedReader lines, long deadline, int maxLines) throws IOException {
+        StringBuilder text = new StringBuilder();
+        String line;
+        for (int n = 0; n < maxLines && (line = next(lines, deadline)) != null; n++) {
+            text.append(line).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The next line, each waited for up to the read timeout (ProviderCall's per-read timeout). */
+    private String next(BufferedReader lines, long deadline) throws IOException {
+        if (System.nanoTime() - deadline >= 0) {
             throw new ResponderException(endpoint + " did not finish the reply within " + config.replyTimeout().toMillis() + " ms");
         }
-        long wait = Math.min(left, config.readTimeout().toNanos());
-        Event e;
-        try {
-            e = events.poll(wait, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new ResponderException("interrupted while waiting for " + endpoint, ie);
-        }
-        if (e == null) {
-            if (wait < config.readTimeout().toNanos()) {
-                throw new ResponderException(endpoint + " did not finish the reply within " + config.replyTimeout().toMillis() + " ms");
-            }
-            throw new ResponderException(endpoint + " sent nothing for " + config.readTimeout().toMillis() + " ms "
-                    + (awaitingHeaders ? "(no response headers)" : "(reply stream stalled)"));
-        }
-        return e;
+        return lines.readLine();
     }
 
-    private ResponderException failure(Throwable error) {
-        if (error instanceof ResponderException re) {
-            return re;
-        }
-        if (error instanceof HttpConnectTimeoutException) {
+    private ResponderException failure(IOException error, String waitingFor) {
+        if (error instanceof ProviderCall.ConnectFailed f && f.timedOut()) {
             return new ResponderException("could not connect to " + endpoint + " within "
                     + config.connectTimeout().toMillis() + " ms", error);
         }
-        if (error instanceof HttpTimeoutException) {
-            return new ResponderException(endpoint + " sent no response headers within "
-                    + config.readTimeout().toMillis() + " ms", error);
-        }
-        if (error instanceof ConnectException) {
+        if (error instanceof ProviderCall.ConnectFailed) {
+            Throwable cause = error.getCause() == null ? error : error.getCause();
             return new ResponderException("cannot connect to " + endpoint + ": "
-                    + (error.getMessage() == null ? "connection refused" : error.getMessage()), error);
+                    + (cause.getMessage() == null ? "connection refused" : cause.getMessage()), error);
+        }
+        if (error instanceof SocketTimeoutException) {
+            return new ResponderException(endpoint + " sent nothing for " + config.readTimeout().toMillis() + " ms "
+                    + waitingFor, error);
         }
         return new ResponderException("request to " + endpoint + " failed: " + error, error);
     }
@@ -259,38 +212,7 @@ public final class OpenAiResponder implements Responder, AutoCloseable {
     }
 
     @Override
-    public void close() {
-        client.shutdownNow(); // close() would wait for a reply still streaming from a hung server
-    }
-
-    @Override
     public String toString() {
         return NAME + " " + config.model() + " at " + endpoint;
-    }
-
-    /** Moves the body's lines from the HTTP client's threads into the caller's queue. */
-    private record LineSubscriber(BlockingQueue<Event> events, AtomicReference<Flow.Subscription> subscription)
-            implements Flow.Subscriber<String> {
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription.set(s);
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
-            events.add(new Event.Line(line));
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            events.add(new Event.Failed(error));
-        }
-
-        @Override
-        public void onComplete() {
-            events.add(new Event.End());
-        }
     }
 }

@@ -30,9 +30,6 @@ class OpenAiResponderTest {
 
     @AfterEach
     void stop() {
-        if (responder != null) {
-            responder.close();
-        }
         server.close();
     }
 
