@@ -2,30 +2,29 @@ package dev.glyphoxa.tts.provider.elevenlabs;
 
 import dev.glyphoxa.audio.Pcm;
 import dev.glyphoxa.audio.Wav;
+import dev.glyphoxa.stage.http.ProviderCall;
 import dev.glyphoxa.tts.provider.RemoteSynthesisException;
 import dev.glyphoxa.tts.provider.RemoteSynthesisException.Reason;
 import dev.glyphoxa.tts.provider.SpeechText;
-import dev.glyphoxa.tts.provider.SynthesisException;
 import dev.glyphoxa.tts.provider.Synthesizer;
 import dev.glyphoxa.tts.provider.UnknownVoiceException;
 
-import java.io.ByteArrayOutputStream;
-import java.net.ConnectException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * ElevenLabs streaming text-to-speech: {@code POST {base}/v1/text-to-speech/{voice_id}/stream?output_format=pcm_*}
  * with the key in {@code xi-api-key}; the answer is raw 16-bit little-endian mono PCM sent with chunked transfer
- * encoding as it is generated, and each chunk is handed on at once. Voices are ElevenLabs voice ids
+ * encoding as it is generated, and each chunk is handed on as it is read. The request runs on the caller's thread
+ * ({@link ProviderCall}, blocking I/O), which waits for the audio anyway. Voices are ElevenLabs voice ids
  * ({@code elevenlabs:JBFqnCBsd6RMkjVDRZzb}). Every failure is a {@link RemoteSynthesisException} with its reason;
  * no message ever contains the key. Plain Java, thread-safe.
  */
@@ -34,15 +33,12 @@ public final class ElevenLabsSynthesizer implements Synthesizer {
     public static final String NAME = "elevenlabs";
     private static final Pattern VOICE_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final int MAX_ERROR_BYTES = 4096;
+    private static final int READ_BYTES = 8192;
 
     private final ElevenLabsConfig config;
-    private final HttpClient client;
 
     public ElevenLabsSynthesizer(ElevenLabsConfig config) {
         this.config = config;
-        // HTTP/1.1: chunked transfer is what ElevenLabs documents for streaming, and plain-http test fakes cannot do h2c
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.timeout()).build();
     }
 
     @Override
@@ -76,81 +72,77 @@ public final class ElevenLabsSynthesizer implements Synthesizer {
         if (!SpeechText.isSpeakable(clean)) {
             return;
         }
-        URI uri = config.streamUri(voice);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(config.timeout())
-                .header("xi-api-key", config.apiKey())
-                .header("Content-Type", "application/json")
-                .header("Accept", "audio/pcm")
-                .POST(HttpRequest.BodyPublishers.ofString(config.requestBody(clean)))
-                .build();
-        try (ResponseStream response = ResponseStream.send(client, request)) {
-            read(response, "ElevenLabs voice " + voice, audio);
+        String what = "ElevenLabs voice " + voice;
+        long deadline = System.nanoTime() + config.lineTimeout().toNanos();
+        // close() drops the connection unless the body was read to its end: a cut turn (the consumer throws) or a
+        // failure mid-stream stops a server still sending, a complete answer leaves the connection for reuse
+        try (ProviderCall call = send(config.streamUri(voice), config.requestBody(clean), what)) {
+            read(call, what, deadline, audio);
         } catch (RemoteSynthesisException e) {
             throw redacted(e);
         }
     }
 
-    private void read(ResponseStream response, String what, Consumer<Wav.Clip> audio) {
-        long deadline = System.nanoTime() + config.lineTimeout().toNanos();
-        PcmAssembler pcm = new PcmAssembler();
-        ResponseStream.Status status = null;
-        ByteArrayOutputStream errorBody = null;
-        long samples = 0;
-        while (true) {
-            String waitingFor = status == null ? "no response" : samples == 0 ? "no audio" : "the audio stream stalled";
-            switch (next(response, deadline, what, waitingFor)) {
-                case ResponseStream.Status s -> {
-                    status = s;
-                    if (s.code() != 200) {
-                        errorBody = new ByteArrayOutputStream();
-                    } else if (!isPcm(s.contentType())) {
-                        throw new RemoteSynthesisException(Reason.BAD_CONTENT_TYPE, what + " sent '" + s.contentType()
-                                + "' where raw PCM (audio/pcm) was expected");
-                    }
-                }
-                case ResponseStream.Bytes b -> {
-                    if (errorBody != null) {
-                        errorBody.write(b.bytes().array(), 0, Math.min(b.bytes().remaining(), MAX_ERROR_BYTES - errorBody.size()));
-                    } else {
-                        short[] piece = pcm.add(b.bytes());
-                        if (piece.length > 0) {
-                            samples += piece.length;
-                            audio.accept(new Wav.Clip(piece, config.sampleRate()));
-                        }
-                    }
-                }
-                case ResponseStream.End ignored -> {
-                    if (errorBody != null) {
-                        throw httpError(what, status.code(), errorBody.toString(StandardCharsets.UTF_8));
-                    }
-                    if (samples == 0) {
-                        throw new RemoteSynthesisException(Reason.EMPTY, what + " answered 200 with no audio");
-                    }
-                    return; // a trailing half sample, if any, is dropped: there is nothing to pair it with
-                }
-                case ResponseStream.Failed f -> throw failure(f.error(), what, status != null, samples);
-            }
+    private ProviderCall send(URI uri, String body, String what) {
+        Map<String, String> headers = Map.of("xi-api-key", config.apiKey(), "Content-Type", "application/json",
+                "Accept", "audio/pcm");
+        try {
+            return ProviderCall.post(uri, headers, body.getBytes(StandardCharsets.UTF_8), config.timeout(),
+                    config.timeout());
+        } catch (ProviderCall.ConnectFailed e) {
+            String message = e.timedOut() ? "could not connect within " + config.timeout().toMillis() + " ms"
+                    : "cannot connect to " + config.baseUrl();
+            throw new RemoteSynthesisException(Reason.UNREACHABLE, what + ": " + message, e);
+        } catch (SocketTimeoutException e) {
+            throw new RemoteSynthesisException(Reason.TIMEOUT, what + ": no response within "
+                    + config.timeout().toMillis() + " ms", e);
+        } catch (IOException e) {
+            throw new RemoteSynthesisException(Reason.UNREACHABLE, what + ": request to " + config.baseUrl()
+                    + " failed (" + detail(e) + ")", e);
         }
     }
 
-    private ResponseStream.Event next(ResponseStream response, long deadline, String what, String waitingFor) {
-        long left = deadline - System.nanoTime();
-        Duration wait = Duration.ofNanos(Math.min(Math.max(0, left), config.timeout().toNanos()));
-        ResponseStream.Event e;
+    private void read(ProviderCall call, String what, long deadline, Consumer<Wav.Clip> audio) {
+        if (call.status() != 200) {
+            throw httpError(what, call.status(), errorBody(call, what));
+        }
+        if (!isPcm(call.contentType())) {
+            throw new RemoteSynthesisException(Reason.BAD_CONTENT_TYPE, what + " sent '" + call.contentType()
+                    + "' where raw PCM (audio/pcm) was expected");
+        }
+        PcmAssembler pcm = new PcmAssembler();
+        byte[] buf = new byte[READ_BYTES];
+        long samples = 0;
         try {
-            e = response.next(wait);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new SynthesisException("interrupted while waiting for " + what, ie);
+            InputStream in = call.body();
+            int n;
+            // each read returns what has arrived (up to the buffer), so the first audio goes on before the rest
+            while ((n = in.read(buf)) >= 0) {
+                short[] piece = pcm.add(ByteBuffer.wrap(buf, 0, n));
+                if (piece.length > 0) {
+                    samples += piece.length;
+                    audio.accept(new Wav.Clip(piece, config.sampleRate()));
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new RemoteSynthesisException(Reason.TIMEOUT, what + ": the line took longer than "
+                            + config.lineTimeout().toMillis() + " ms");
+                }
+            }
+        } catch (IOException e) {
+            throw failure(e, what, samples);
         }
-        if (e == null) {
-            String limit = wait.compareTo(config.timeout()) < 0
-                    ? "the line took longer than " + config.lineTimeout().toMillis() + " ms"
-                    : waitingFor + " within " + config.timeout().toMillis() + " ms";
-            throw new RemoteSynthesisException(Reason.TIMEOUT, what + ": " + limit);
+        if (samples == 0) {
+            throw new RemoteSynthesisException(Reason.EMPTY, what + " answered 200 with no audio");
         }
-        return e;
+        // a trailing half sample, if any, is dropped: there is nothing to pair it with
+    }
+
+    private String errorBody(ProviderCall call, String what) {
+        try {
+            return call.text(MAX_ERROR_BYTES);
+        } catch (IOException e) {
+            throw failure(e, what, 0);
+        }
     }
 
     private static boolean isPcm(String contentType) {
@@ -166,25 +158,19 @@ public final class ElevenLabsSynthesizer implements Synthesizer {
         return new RemoteSynthesisException(reason, what + " answered HTTP " + code + ": " + ErrorBody.describe(body));
     }
 
-    private RemoteSynthesisException failure(Throwable error, String what, boolean answered, long samples) {
-        String detail = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        if (error instanceof HttpConnectTimeoutException) {
-            return new RemoteSynthesisException(Reason.UNREACHABLE, what + ": could not connect within "
+    /** A read failed once the status was in: the body stalled or the connection broke. */
+    private RemoteSynthesisException failure(IOException error, String what, long samples) {
+        if (error instanceof SocketTimeoutException) {
+            String waitingFor = samples == 0 ? "no audio" : "the audio stream stalled";
+            return new RemoteSynthesisException(Reason.TIMEOUT, what + ": " + waitingFor + " within "
                     + config.timeout().toMillis() + " ms", error);
         }
-        if (error instanceof HttpTimeoutException) {
-            return new RemoteSynthesisException(Reason.TIMEOUT, what + ": no response within "
-                    + config.timeout().toMillis() + " ms", error);
-        }
-        if (answered) {
-            return new RemoteSynthesisException(Reason.STREAM_CUT, what + ": connection broke after "
-                    + samples * 1000 / config.sampleRate() + " ms of audio (" + detail + ")", error);
-        }
-        if (error instanceof ConnectException) {
-            return new RemoteSynthesisException(Reason.UNREACHABLE, what + ": cannot connect to " + config.baseUrl(), error);
-        }
-        return new RemoteSynthesisException(Reason.UNREACHABLE, what + ": request to " + config.baseUrl() + " failed ("
-                + detail + ")", error);
+        return new RemoteSynthesisException(Reason.STREAM_CUT, what + ": connection broke after "
+                + samples * 1000 / config.sampleRate() + " ms of audio (" + detail(error) + ")", error);
+    }
+
+    private static String detail(Throwable error) {
+        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }
 
     /** Defence in depth: whatever a server or proxy echoes back, the key never reaches a log line. */
@@ -197,7 +183,7 @@ public final class ElevenLabsSynthesizer implements Synthesizer {
 
     @Override
     public void close() {
-        client.shutdownNow(); // close() would wait for a stream still running on a hung server
+        // nothing held: each call's connection is closed or dropped when it ends, idle ones are the JDK's to expire
     }
 
     @Override
