@@ -1,7 +1,11 @@
 package dev.glyphoxa.stt.provider;
 
+import dev.glyphoxa.stage.http.ProviderCall;
+
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocketHandshakeException;
@@ -54,7 +58,10 @@ public final class RecognitionException extends RuntimeException {
         return reason;
     }
 
-    /** Classifies what the JDK HTTP or websocket client failed with; {@code where} names the endpoint (no query). */
+    /**
+     * Classifies what the JDK websocket client or a {@link ProviderCall} failed with; {@code where} names the endpoint
+     * (no query).
+     */
     public static RecognitionException from(String where, Throwable error) {
         Throwable e = error;
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
@@ -66,11 +73,23 @@ public final class RecognitionException extends RuntimeException {
                     where + " refused the connection: HTTP " + h.getResponse().statusCode(), e);
             case HttpConnectTimeoutException t -> new RecognitionException(Reason.TIMEOUT, "could not connect to " + where + " in time", e);
             case HttpTimeoutException t -> new RecognitionException(Reason.TIMEOUT, where + " did not answer in time", e);
+            case ProviderCall.ConnectFailed c when c.timedOut() -> new RecognitionException(Reason.TIMEOUT,
+                    "could not connect to " + where + " in time", e);
+            case ProviderCall.ConnectFailed c -> new RecognitionException(Reason.DISCONNECTED, "cannot connect to " + where
+                    + detail(c.getCause()), e);
+            case SocketTimeoutException t -> new RecognitionException(Reason.TIMEOUT, where + " did not answer in time", e);
             case ConnectException c -> new RecognitionException(Reason.DISCONNECTED, "cannot connect to " + where
-                    + (c.getMessage() == null ? "" : ": " + c.getMessage()), e);
+                    + detail(c), e);
             case IOException io -> new RecognitionException(Reason.DISCONNECTED, "connection to " + where + " failed: " + io, e);
             default -> new RecognitionException(Reason.ERROR, "request to " + where + " failed: " + e, e);
         };
+    }
+
+    /** ": why" a connect failed, or "" when the exception does not say. */
+    private static String detail(Throwable cause) {
+        // An UnknownHostException's message is just the host, which the endpoint already names.
+        String why = cause instanceof UnknownHostException ? "unknown host" : cause == null ? null : cause.getMessage();
+        return why == null || why.isBlank() ? "" : ": " + why;
     }
 
     /** A short single-line excerpt of what a provider sent, for messages about it. */

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * A {@code multipart/form-data} body (RFC 7578). Hand-written because the JDK HTTP client has no multipart
- * publisher, and a few lines beat a client library for one request type.
+ * A {@code multipart/form-data} body (RFC 7578). Hand-written because the JDK has no multipart encoder, and a few
+ * lines beat a client library for one request type.
  */
 final class MultipartForm {
 

@@ -7,19 +7,20 @@ import dev.glyphoxa.stt.provider.RecognitionException.Reason;
 import dev.glyphoxa.stt.provider.CloudRecognizerFactory;
 import dev.glyphoxa.stt.provider.SpeechRecognizer;
 
+import dev.glyphoxa.stage.http.ProviderCall;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * OpenAI-style transcriptions: {@code POST {baseUrl}/audio/transcriptions}, the utterance as a 16 kHz mono 16-bit
@@ -33,6 +34,8 @@ public final class OpenAiTranscriptionEngine implements CloudRecognizerFactory, 
     public static final String DEFAULT_MODEL = "whisper-1";
     /** Whisper reads only the last 224 tokens of a prompt; a list of names longer than this helps no more. */
     static final int MAX_PROMPT_CHARS = 800;
+    /** An answer is a little JSON; beyond this it is no transcription, and an error message needs no more either. */
+    private static final int MAX_ANSWER_BYTES = 1 << 20;
 
     /**
      * @param baseUrl        e.g. {@code https://api.openai.com/v1}, {@code https://api.groq.com/openai/v1},
@@ -66,15 +69,11 @@ public final class OpenAiTranscriptionEngine implements CloudRecognizerFactory, 
 
     private final Config config;
     private final URI endpoint;
-    private final HttpClient client;
     private final ObjectMapper json = new ObjectMapper();
 
     public OpenAiTranscriptionEngine(Config config) {
         this.config = config;
         this.endpoint = config.endpoint();
-        // HTTP/1.1: plain-http local servers mishandle the h2c upgrade.
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout()).build();
     }
 
     public Config config() {
@@ -91,31 +90,78 @@ public final class OpenAiTranscriptionEngine implements CloudRecognizerFactory, 
         return new OpenAiRecognizer(this);
     }
 
-    /** Sends one utterance and returns its text; blocks the caller up to the result timeout. */
+    /**
+     * Sends one utterance and returns its text, blocking the caller for about the result timeout at most. The I/O
+     * runs on the calling thread: it waits for the text anyway, and handing the answer over from an HTTP client's
+     * own threads cost a few ms per utterance on a busy box.
+     */
     String transcribe(short[] pcm16k, List<String> names) {
-        // No request timeout: get(timeout) below bounds headers and body alike, and cancelling aborts the exchange.
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint);
         MultipartForm form = form(pcm16k, names);
-        request.header("Content-Type", form.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", form.contentType());
         if (config.apiKey() != null && !config.apiKey().isBlank()) {
-            request.header("Authorization", "Bearer " + config.apiKey().strip());
+            headers.put("Authorization", "Bearer " + config.apiKey().strip());
         }
-        CompletableFuture<HttpResponse<String>> response = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> r;
+        byte[] body = form.bytes();
+        if (Thread.currentThread().isInterrupted()) {
+            throw interrupted(null);
+        }
+        long deadline = System.nanoTime() + config.resultTimeout().toNanos();
+        int status;
+        String answer;
+        // The read timeout is set once, before the connect: it bounds the wait for the status line, and answer()
+        // holds the exchange to the deadline (a body stalling after a late status line can cost one more timeout).
+        try (ProviderCall call = ProviderCall.post(endpoint, headers, body, config.connectTimeout(), config.resultTimeout())) {
+            status = call.status();
+            answer = answer(call, deadline);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        return TranscriptionResponse.text(json, endpoint, status, answer);
+    }
+
+    /**
+     * The body, read whole; a failure drops the connection, a body read to its end leaves it for the next utterance.
+     */
+    private String answer(ProviderCall call, long deadline) throws IOException {
         try {
-            r = response.get(config.resultTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            response.cancel(true);
-            throw new RecognitionException(Reason.TIMEOUT, endpoint + " sent no transcription within "
-                    + config.resultTimeout().toMillis() + " ms");
-        } catch (ExecutionException e) {
-            throw RecognitionException.from(endpoint.toString(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            response.cancel(true);
-            throw new RecognitionException(Reason.DISCONNECTED, "interrupted while waiting for " + endpoint, e);
+            InputStream in = call.body();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            while (out.size() < MAX_ANSWER_BYTES) {
+                int n = in.read(buf, 0, Math.min(buf.length, MAX_ANSWER_BYTES - out.size()));
+                if (System.nanoTime() - deadline > 0) {
+                    throw timedOut(null);
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw interrupted(null);
+                }
+                if (n < 0) {
+                    break;
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            call.abort();
+            throw e;
         }
-        return TranscriptionResponse.text(json, endpoint, r.statusCode(), r.body());
+    }
+
+    private RecognitionException failed(IOException e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return interrupted(e);
+        }
+        return e instanceof SocketTimeoutException ? timedOut(e) : RecognitionException.from(endpoint.toString(), e);
+    }
+
+    private RecognitionException timedOut(Throwable cause) {
+        return new RecognitionException(Reason.TIMEOUT, endpoint + " sent no transcription within "
+                + config.resultTimeout().toMillis() + " ms", cause);
+    }
+
+    private RecognitionException interrupted(Throwable cause) {
+        return new RecognitionException(Reason.DISCONNECTED, "interrupted while waiting for " + endpoint, cause);
     }
 
     MultipartForm form(short[] pcm16k, List<String> names) {
@@ -152,9 +198,9 @@ public final class OpenAiTranscriptionEngine implements CloudRecognizerFactory, 
         return p.isEmpty() ? "" : p.append('.').toString();
     }
 
+    /** Nothing to release: each call's connection is closed or left to the JDK's keep-alive cache when it ends. */
     @Override
     public void close() {
-        client.shutdownNow();
     }
 
     @Override

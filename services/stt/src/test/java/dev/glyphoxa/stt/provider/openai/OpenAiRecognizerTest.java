@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -127,6 +128,30 @@ class OpenAiRecognizerTest {
             RecognitionException e = failure(r);
             assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.TIMEOUT);
             assertThat(e.getMessage()).contains("300 ms");
+        }
+    }
+
+    @Test
+    void aServerThatIsNotThereIsADisconnect() throws Exception {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0)) {
+            port = closed.getLocalPort();
+        }
+        try (SpeechRecognizer r = recognizer("http://127.0.0.1:" + port + "/v1", KEY, Duration.ofSeconds(20))) {
+            RecognitionException e = failure(r);
+            assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.DISCONNECTED);
+            assertThat(e.getMessage()).startsWith("cannot connect to http://127.0.0.1:" + port + "/v1/audio/transcriptions");
+        }
+    }
+
+    @Test
+    void anInterruptedThreadIsADisconnectAndStaysInterrupted() {
+        try (SpeechRecognizer r = recognizer()) {
+            Thread.currentThread().interrupt();
+            RecognitionException e = failure(r);
+            assertThat(Thread.interrupted()).isTrue();
+            assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.DISCONNECTED);
+            assertThat(e.getMessage()).contains("interrupted");
         }
     }
 
