@@ -115,6 +115,15 @@ class OpenAiResponderTest {
     }
 
     @Test
+    void aRefusedKeySaysWhatTheServerSaid() {
+        server.error(401, "Incorrect API key provided.");
+        assertThatThrownBy(() -> responder("k", Duration.ofSeconds(5)).reply(request(), d -> { }))
+                .isInstanceOf(ResponderException.class)
+                .hasMessageContaining("HTTP 401")
+                .hasMessageContaining("Incorrect API key provided.");
+    }
+
+    @Test
     void aHangingServerTimesOut() {
         server.mode(FakeChatServer.Mode.HANG);
         assertThatThrownBy(() -> responder("k", Duration.ofMillis(300)).reply(request(), d -> { }))
