@@ -29,10 +29,11 @@ import java.util.concurrent.Callable;
         description = "End of speech to first NPC audio with fake cloud providers at fixed delays: the pipeline's overhead.")
 public final class CloudLatencyBenchmark implements Callable<Integer> {
 
-    @Option(names = "--turns", defaultValue = "55", description = "turns, warm-up included (default ${DEFAULT-VALUE})")
+    @Option(names = "--turns", defaultValue = "60", description = "turns, warm-up included (default ${DEFAULT-VALUE})")
     int turns;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "first turns not counted (default ${DEFAULT-VALUE})")
+    /** Each turn runs the stages' code a handful of times only, so the JIT takes a few turns to reach steady state. */
+    @Option(names = "--warmup", defaultValue = "8", description = "first turns not counted (default ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--stt-delay-ms", defaultValue = "150", description = "transcript after the upload (default ${DEFAULT-VALUE})")
