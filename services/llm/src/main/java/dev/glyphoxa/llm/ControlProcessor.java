@@ -17,8 +17,11 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -77,15 +80,28 @@ final class ControlProcessor extends GuardedProcessor<ControlEvent> {
                         + " lists npc_id " + npc.getNpcId() + " twice");
             }
         }
-        boolean sameCampaign = memory.campaign(sessionId)
-                .map(c -> c.getCampaignId().equals(started.getCampaignId())).orElse(false);
-        memory.saveCampaign(sessionId, started);
-        if (!sameCampaign) {
-            // A repeated SessionStarted of the same campaign (gateway restart) keeps the conversation going.
+        Optional<SessionStarted> before = memory.campaign(sessionId)
+                .filter(c -> c.getCampaignId().equals(started.getCampaignId()));
+        // A repeated SessionStarted of the same campaign (gateway restart) keeps the conversation going, and the GM's
+        // standing directions given since: the gateway starts every snapshot without any.
+        memory.saveCampaign(sessionId, before.map(b -> withDirectionsOf(b, started)).orElse(started));
+        if (before.isEmpty()) {
             memory.saveConversation(sessionId, SessionMemory.emptyConversation());
         }
         LOG.info("session {} started: campaign '{}' with {} NPC(s) and {} entities", sessionId,
                 started.getCampaignName(), started.getNpcs().size(), started.getEntities().size());
+    }
+
+    /** {@code started}, with each NPC that has no direction of its own keeping the one it had in {@code before}. */
+    private static SessionStarted withDirectionsOf(SessionStarted before, SessionStarted started) {
+        Map<String, String> directions = new HashMap<>();
+        before.getNpcs().stream().filter(n -> n.getDirection() != null)
+                .forEach(n -> directions.put(n.getNpcId(), n.getDirection()));
+        List<NpcProfile> npcs = started.getNpcs().stream()
+                .map(n -> n.getDirection() != null || !directions.containsKey(n.getNpcId()) ? n
+                        : NpcProfile.newBuilder(n).setDirection(directions.get(n.getNpcId())).build())
+                .toList();
+        return SessionStarted.newBuilder(started).setNpcs(npcs).build();
     }
 
     private void mute(String sessionId, NpcMuteChanged mute) {

@@ -79,6 +79,24 @@ class DirectionTest extends OfflineSessionTest {
     }
 
     @Test
+    void aRepeatedStartOfTheSameCampaignKeepsTheDirectionsGivenSince() {
+        llm.control(S, Campaigns.direct("npc-grimjaw", "You are drunk tonight."));
+        llm.start(S); // the gateway's snapshot again (a restart), with no directions in it
+
+        assertThat(askedAs("turn-1", TO_GRIMJAW).getDirection()).isEqualTo("You are drunk tonight.");
+        assertThat(askedAs("turn-2", TO_MARA).getDirection()).isNull();
+    }
+
+    @Test
+    void aRepeatedStartCarryingItsOwnDirectionKeepsThatOne() {
+        llm.control(S, Campaigns.direct("npc-grimjaw", "You are drunk tonight."));
+        llm.control(S, Campaigns.started(NpcProfile.newBuilder(Campaigns.grimjaw()).setDirection("Sober.").build(),
+                Campaigns.mara()));
+
+        assertThat(askedAs("turn-1", TO_GRIMJAW).getDirection()).isEqualTo("Sober.");
+    }
+
+    @Test
     void aNewSessionStartsWithoutTheOldDirections() {
         llm.control(S, Campaigns.direct("npc-grimjaw", "You are drunk tonight."));
         llm.control(S, Campaigns.stopped());
