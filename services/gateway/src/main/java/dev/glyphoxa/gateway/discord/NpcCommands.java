@@ -17,6 +17,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +27,9 @@ import java.util.UUID;
  */
 @Singleton
 public class NpcCommands implements DiscordCommand {
+
+    /** A direction is up to 500 characters; the list shows its start, so a full cast stays within one message. */
+    static final int LISTED_DIRECTION_CHARS = 80;
 
     private final GuildScope scope;
     private final NpcControl control;
@@ -104,6 +108,7 @@ public class NpcCommands implements DiscordCommand {
         UUID campaignId = live.map(GameSession::campaignId).orElseGet(() -> scope.currentCampaign(caller));
         List<Npc> all = live.isPresent() ? control.npcsOf(caller.tenantId(), live.get().id())
                 : npcs.list(caller.tenantId(), campaignId);
+        Map<UUID, String> directed = live.isPresent() ? control.directionsOf(caller.tenantId(), live.get().id()) : Map.of();
         String campaign = campaigns.find(caller.tenantId(), campaignId).name();
         if (all.isEmpty()) {
             answer.ephemeral("Campaign **" + campaign + "** has no NPCs.");
@@ -115,6 +120,9 @@ public class NpcCommands implements DiscordCommand {
             text.append("\n• **").append(n.name()).append("**")
                     .append(n.aliases().isEmpty() ? "" : " (" + String.join(", ", n.aliases()) + ")")
                     .append(n.muted() ? " — 🔇 muted" : " — 🔊 speaking");
+            if (directed.containsKey(n.id())) {
+                text.append(" — 🎭 “").append(Texts.clip(directed.get(n.id()), LISTED_DIRECTION_CHARS)).append("”");
+            }
         }
         answer.ephemeral(text.toString());
     }

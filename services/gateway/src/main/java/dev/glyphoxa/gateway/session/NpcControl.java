@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -96,6 +97,11 @@ public class NpcControl {
 
     public List<Npc> npcsOf(String tenantId, UUID sessionId) {
         return npcs.findByCampaignIdOrderByName(sessions.find(tenantId, sessionId).campaignId());
+    }
+
+    /** The standing directions in the session, by NPC id (404 for another tenant's session). */
+    public Map<UUID, String> directionsOf(String tenantId, UUID sessionId) {
+        return directions.directionsBySession(sessions.find(tenantId, sessionId).id());
     }
 
     private GameSession live(String tenantId, UUID sessionId) {

@@ -4,7 +4,6 @@ import dev.glyphoxa.gateway.store.Campaign;
 import dev.glyphoxa.gateway.store.CampaignRepository;
 import dev.glyphoxa.gateway.store.GameSession;
 import dev.glyphoxa.gateway.store.NpcDirectionRepository;
-import dev.glyphoxa.gateway.store.NpcDirectionRow;
 import dev.glyphoxa.gateway.store.NpcRepository;
 import dev.glyphoxa.gateway.store.TranscriptLineRepository;
 import io.micronaut.core.annotation.Nullable;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** What {@code /session status} and {@code GET /api/sessions/{id}} show about one session. */
 @Serdeable
@@ -56,8 +54,7 @@ public record SessionStatus(UUID sessionId, UUID campaignId, String campaignName
             Campaign campaign = campaigns.findByIdAndTenantId(s.campaignId(), s.tenantId()).orElseThrow();
             Instant until = s.endedAt() != null ? s.endedAt() : now;
             long duration = s.startedAt() == null ? 0 : Math.max(0, Duration.between(s.startedAt(), until).toSeconds());
-            Map<UUID, String> directed = directions.findBySession(s.id()).stream()
-                    .collect(Collectors.toMap(NpcDirectionRow::npcId, NpcDirectionRow::direction));
+            Map<UUID, String> directed = directions.directionsBySession(s.id());
             List<NpcState> npcStates = npcs.findByCampaignIdOrderByName(s.campaignId()).stream()
                     .map(n -> new NpcState(n.id(), n.name(), n.muted(), directed.get(n.id()))).toList();
             return new SessionStatus(s.id(), s.campaignId(), campaign.name(), s.status(), s.voiceChannel(), s.guildId(),

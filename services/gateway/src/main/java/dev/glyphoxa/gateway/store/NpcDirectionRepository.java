@@ -7,7 +7,9 @@ import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The standing GM directions of a session's NPCs ({@code npc_directions}); a cleared direction is no row. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -25,4 +27,9 @@ public interface NpcDirectionRepository extends GenericRepository<NpcDirectionRo
 
     @Query("SELECT * FROM npc_directions WHERE session_id = :sessionId")
     List<NpcDirectionRow> findBySession(UUID sessionId);
+
+    /** The session's standing directions by NPC id. */
+    default Map<UUID, String> directionsBySession(UUID sessionId) {
+        return findBySession(sessionId).stream().collect(Collectors.toMap(NpcDirectionRow::npcId, NpcDirectionRow::direction));
+    }
 }

@@ -108,6 +108,9 @@ class NpcCommandsTest extends DiscordStack {
                 session, npc("Grimjaw").id(), direction)).isEqualTo(1);
         assertThat(discord.answer(discord.slash(discord.player, "session", "status")).content())
                 .contains("Grimjaw (directed: “" + direction + "”)").doesNotContain("Elara (directed");
+        String list = discord.answer(discord.slash(discord.player, "npc", "list")).content();
+        assertThat(list).contains("**Grimjaw** (the blacksmith, the dwarf) — 🔊 speaking — 🎭 “" + direction + "”");
+        assertThat(list.lines().filter(l -> l.contains("**Elara**"))).singleElement().asString().doesNotContain("🎭");
 
         Answer cleared = discord.answer(discord.slash(discord.gm, "npc", "direct", "name", "Grimjaw"));
 
@@ -116,6 +119,7 @@ class NpcCommandsTest extends DiscordStack {
         awaitControl(session, e -> e.getEvent() instanceof NpcDirection d && d.getNpcId().equals(grimjaw)
                 && d.getDirection() == null);
         assertThat(count("SELECT count(*) FROM npc_directions WHERE session_id = ?", session)).isZero();
+        assertThat(discord.answer(discord.slash(discord.player, "npc", "list")).content()).doesNotContain("🎭");
     }
 
     @Test
