@@ -14,6 +14,10 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP/1.1 request to a cloud provider (STT, LLM, TTS), done with blocking I/O on the calling thread through
@@ -44,6 +48,9 @@ public final class ProviderCall implements AutoCloseable {
             return timedOut;
         }
     }
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("provider-call-watchdog").daemon().unstarted(r));
 
     private final HttpURLConnection connection;
     private final int status;
@@ -85,13 +92,25 @@ public final class ProviderCall implements AutoCloseable {
             throw new ConnectFailed("cannot connect to " + uri.getHost() + ":" + port(uri) + " (" + e.getMessage() + ")",
                     false, e);
         }
+        // Sockets have no write timeout: a server that never reads the request would hold this thread for good once
+        // the body outgrows the socket buffers. So sending and the status line together get readTimeout, enforced
+        // by closing the connection from the watchdog's thread.
+        ScheduledFuture<?> guard = WATCHDOG.schedule(c::disconnect, readTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             try (OutputStream out = c.getOutputStream()) {
                 out.write(body);
             }
-            return new ProviderCall(c, c.getResponseCode());
+            int status = c.getResponseCode();
+            if (!guard.cancel(false)) {
+                throw new SocketTimeoutException("no response from " + uri.getHost() + " within " + readTimeout.toMillis() + " ms");
+            }
+            return new ProviderCall(c, status);
         } catch (IOException | RuntimeException e) {
             c.disconnect();
+            if (!guard.cancel(false) && !(e instanceof SocketTimeoutException)) {
+                throw new SocketTimeoutException("the request to " + uri.getHost() + " was not taken, nor answered, within "
+                        + readTimeout.toMillis() + " ms");
+            }
             throw e;
         }
     }

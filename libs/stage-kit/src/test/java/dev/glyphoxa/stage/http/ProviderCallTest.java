@@ -130,6 +130,31 @@ class ProviderCallTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a blocked socket write ignores interrupts
+    void aServerThatNeverTakesTheRequestIsATimeout() throws IOException {
+        try (ServerSocket deaf = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (true) {
+                        accepted.add(deaf.accept()); // and never read a byte
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            byte[] large = new byte[64 << 20]; // far more than the socket buffers hold
+            URI uri = URI.create("http://127.0.0.1:" + deaf.getLocalPort() + "/upload");
+            assertThatThrownBy(() -> ProviderCall.post(uri, Map.of(), large, CONNECT, Duration.ofMillis(500)))
+                    .isInstanceOf(SocketTimeoutException.class)
+                    .hasMessageContaining("500 ms");
+            for (java.net.Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     @Timeout(30) // a hang guard: closing must not wait for the rest of a live stream
     void closingAStreamNotReadToItsEndDropsTheConnection() throws IOException {
         ProviderCall call = post("/stream", "x");
